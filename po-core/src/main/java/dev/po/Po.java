@@ -1,0 +1,63 @@
+package dev.po;
+
+import dev.po.fleet.Fleet;
+import dev.po.fleet.Registry;
+import dev.po.project.CreateCommand;
+import dev.po.project.Project;
+import dev.po.project.ProjectStatus;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * The entry point: a fleet registry file and the projects it records.
+ *
+ * <pre>{@code
+ * Po po = Po.open(Path.of("fleet.toml"));
+ * po.create("my-project").setRef("v0.1.0").setRegister(true).call();
+ * po.project("my-project").start();
+ * po.status().forEach(s -> System.out.println(s.name() + " " + s.state().word()));
+ * po.project("my-project").update("v0.2.0").setRestart(true).call();
+ * }</pre>
+ */
+public final class Po {
+  private final Registry registry;
+
+  private Po(Registry registry) {
+    this.registry = Objects.requireNonNull(registry, "registry");
+  }
+
+  /** The fleet recorded in {@code fleetFile}; nothing is read until asked. */
+  public static Po open(Path fleetFile) {
+    return new Po(Registry.at(fleetFile));
+  }
+
+  public Registry registry() {
+    return registry;
+  }
+
+  /** Reads the registry as it is now. */
+  public Fleet fleet() {
+    return registry.read();
+  }
+
+  /** A handle on a registered project; throws {@link dev.po.fleet.UnknownProjectException}. */
+  public Project project(String name) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** Handles on every registered project, in file order. */
+  public List<Project> projects() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** Starts describing a new project; {@link CreateCommand#call()} makes it. */
+  public CreateCommand create(String name) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** The status of the named projects, or of all when none are named. */
+  public List<ProjectStatus> status(String... names) {
+    throw new UnsupportedOperationException("TODO");
+  }
+}

@@ -1,0 +1,168 @@
+package dev.po.fleet;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.UnaryOperator;
+
+/**
+ * The fleet as {@code fleet.toml} records it: an immutable value. Every change returns a new value;
+ * {@link Registry#edit} writes such a change back to the file, keeping the operator's text.
+ *
+ * <pre>{@code
+ * Fleet fleet = Registry.at(Path.of("fleet.toml")).read();
+ * for (ProjectEntry p : fleet.projects()) {
+ *   System.out.println(p.name() + " -> " + fleet.pathOf(p));
+ * }
+ * }</pre>
+ *
+ * @param folder the folder relative locations are resolved against (fleet.toml's folder)
+ * @param defaults the {@code [defaults]} table
+ * @param harnesses the declared harnesses, in file order
+ * @param projects the registered projects, in file order
+ */
+public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, List<ProjectEntry> projects) {
+  public Fleet {
+    folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
+    defaults = defaults == null ? Defaults.NONE : defaults;
+    harnesses = List.copyOf(harnesses);
+    projects = List.copyOf(projects);
+    requireUnique("harness", harnesses.stream().map(Harness::name).toList());
+    requireUnique("project", projects.stream().map(ProjectEntry::name).toList());
+  }
+
+  /** An empty fleet whose relative locations resolve against {@code folder}. */
+  public static Fleet empty(Path folder) {
+    return new Fleet(folder, Defaults.NONE, List.of(), List.of());
+  }
+
+  public Optional<ProjectEntry> project(String name) {
+    return projects.stream().filter(p -> p.name().equals(name)).findFirst();
+  }
+
+  public Optional<Harness> harness(String name) {
+    return harnesses.stream().filter(h -> h.name().equals(name)).findFirst();
+  }
+
+  /** The project's harness name: its own, else the default; empty when neither is written. */
+  public Optional<String> harnessNameOf(ProjectEntry project) {
+    return Optional.ofNullable(project.harness() != null ? project.harness() : defaults.harness());
+  }
+
+  /** The project's declared harness, when it resolves to one. */
+  public Optional<Harness> harnessOf(ProjectEntry project) {
+    return harnessNameOf(project).flatMap(this::harness);
+  }
+
+  /** The absolute, normalized path of the project's location. */
+  public Path pathOf(ProjectEntry project) {
+    return resolve(project.location());
+  }
+
+  /** Where a new project named {@code name} goes by default: {@code <projects_dir>/<name>}. */
+  public Path defaultLocationOf(String name) {
+    Names.check("project", name);
+    String dir = defaults.projectsDir();
+    return (dir == null ? folder : resolve(dir)).resolve(name).normalize();
+  }
+
+  /** Resolves a location as written: absolute, {@code ~/...}, or relative to {@link #folder()}. */
+  public Path resolve(String location) {
+    Path p;
+    if (location.equals("~")) {
+      p = home();
+    } else if (location.startsWith("~/")) {
+      p = home().resolve(location.substring(2));
+    } else {
+      p = Path.of(location);
+      if (!p.isAbsolute()) {
+        p = folder.resolve(p);
+      }
+    }
+    return p.toAbsolutePath().normalize();
+  }
+
+  /** Adds {@code project}, or replaces the project of the same name in place. */
+  public Fleet withProject(ProjectEntry project) {
+    List<ProjectEntry> next = new ArrayList<>(projects);
+    int at = indexOf(project.name());
+    if (at < 0) {
+      next.add(project);
+    } else {
+      next.set(at, project);
+    }
+    return new Fleet(folder, defaults, harnesses, next);
+  }
+
+  /** Removes the named project; throws if it is not registered. */
+  public Fleet withoutProject(String name) {
+    List<ProjectEntry> next = new ArrayList<>(projects);
+    next.remove(indexOf(requireProject(name).name()));
+    return new Fleet(folder, defaults, harnesses, next);
+  }
+
+  public Fleet withRef(String name, String ref) {
+    return withProject(requireProject(name).withRef(ref));
+  }
+
+  public Fleet withEnabled(String name, boolean enabled) {
+    return withProject(requireProject(name).withEnabled(enabled));
+  }
+
+  /** Adds {@code harness}, or replaces the harness of the same name in place. */
+  public Fleet withHarness(Harness harness) {
+    List<Harness> next = new ArrayList<>(harnesses);
+    int at = -1;
+    for (int i = 0; i < next.size(); i++) {
+      if (next.get(i).name().equals(harness.name())) {
+        at = i;
+      }
+    }
+    if (at < 0) {
+      next.add(harness);
+    } else {
+      next.set(at, harness);
+    }
+    return new Fleet(folder, defaults, next, projects);
+  }
+
+  public Fleet withDefaults(Defaults newDefaults) {
+    return new Fleet(folder, newDefaults, harnesses, projects);
+  }
+
+  /** Applies {@code change} to the named project. */
+  public Fleet withProject(String name, UnaryOperator<ProjectEntry> change) {
+    return withProject(change.apply(requireProject(name)));
+  }
+
+  /** The named project, or an {@link UnknownProjectException}. */
+  public ProjectEntry requireProject(String name) {
+    return project(name).orElseThrow(() -> new UnknownProjectException(name));
+  }
+
+  private int indexOf(String name) {
+    for (int i = 0; i < projects.size(); i++) {
+      if (projects.get(i).name().equals(name)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  private static Path home() {
+    return Path.of(System.getProperty("user.home"));
+  }
+
+  private static void requireUnique(String kind, List<String> names) {
+    Set<String> seen = new LinkedHashSet<>();
+    for (String n : names) {
+      if (!seen.add(n)) {
+        throw new IllegalArgumentException("duplicate " + kind + " '" + n + "'");
+      }
+    }
+  }
+}

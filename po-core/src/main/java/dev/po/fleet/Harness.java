@@ -1,0 +1,33 @@
+package dev.po.fleet;
+
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A harness declared in {@code [harnesses.NAME]}: the git repository projects pin at {@code engine/}
+ * and the argv that runs it from a project root.
+ *
+ * @param name the table name; a valid {@linkplain Names name}
+ * @param url the git URL of the harness repository
+ * @param launcher argv run in the project root, {@link #DEFAULT_LAUNCHER} when not written
+ */
+public record Harness(String name, String url, List<String> launcher) {
+  /** The launcher used when a harness names none. */
+  public static final List<String> DEFAULT_LAUNCHER = List.of("engine/agents");
+
+  public Harness {
+    Names.check("harness", name);
+    Objects.requireNonNull(url, "url");
+    if (url.isBlank()) {
+      throw new IllegalArgumentException("harness " + name + ": url must not be blank");
+    }
+    launcher = List.copyOf(launcher == null ? DEFAULT_LAUNCHER : launcher);
+    if (launcher.isEmpty()) {
+      throw new IllegalArgumentException("harness " + name + ": launcher must not be empty");
+    }
+  }
+
+  public Harness(String name, String url) {
+    this(name, url, DEFAULT_LAUNCHER);
+  }
+}

@@ -1,0 +1,54 @@
+package dev.po.fleet;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.UnaryOperator;
+
+/**
+ * The registry file on disk, {@code fleet.toml}: reads it into a {@link Fleet}, writes changes back
+ * keeping the operator's text (comments, blank lines, order), and validates it against the disk.
+ *
+ * <pre>{@code
+ * Registry registry = Registry.at(Path.of("fleet.toml"));
+ * Fleet fleet = registry.read();
+ * registry.edit(f -> f.withEnabled("my-project", false));
+ * registry.validate().forEach(System.out::println);   // fleet.toml:12:5: unknown key 'enabeld'
+ * }</pre>
+ */
+public final class Registry {
+  private final Path file;
+
+  private Registry(Path file) {
+    this.file = Objects.requireNonNull(file, "file");
+  }
+
+  /** The registry at {@code file}; nothing is read yet. */
+  public static Registry at(Path file) {
+    return new Registry(file);
+  }
+
+  /** The file as the caller named it (used in messages). */
+  public Path file() {
+    return file;
+  }
+
+  /** Reads and checks the file; throws {@link RegistryException} listing every problem. */
+  public Fleet read() {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /**
+   * Applies {@code change} to the current file under the lock {@code fleet.toml.lock}: re-reads,
+   * changes, edits the text in place, parses the result and compares it with the intended value,
+   * then replaces the file atomically. Returns the fleet as written.
+   */
+  public Fleet edit(UnaryOperator<Fleet> change) {
+    throw new UnsupportedOperationException("TODO");
+  }
+
+  /** Every problem in the file and on disk, in file order; empty when the fleet is sound. */
+  public List<Problem> validate() {
+    throw new UnsupportedOperationException("TODO");
+  }
+}
