@@ -1,5 +1,9 @@
 package dev.po.fleet;
 
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
@@ -18,9 +22,12 @@ import java.util.function.UnaryOperator;
  */
 public final class Registry {
   private final Path file;
+  private final Path folder;
 
   private Registry(Path file) {
     this.file = Objects.requireNonNull(file, "file");
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    this.folder = parent == null ? Path.of("/") : parent;
   }
 
   /** The registry at {@code file}; nothing is read yet. */
@@ -33,9 +40,17 @@ public final class Registry {
     return file;
   }
 
-  /** Reads and checks the file; throws {@link RegistryException} listing every problem. */
+  /**
+   * Reads and checks the file; throws {@link RegistryException} listing every problem found in the
+   * file itself (syntax, schema, names, harness references, shared locations). The disk is not
+   * looked at: that is {@link #validate()}.
+   */
   public Fleet read() {
-    throw new UnsupportedOperationException("TODO");
+    FleetParser.Parsed parsed = parse(text());
+    if (!parsed.problems().isEmpty()) {
+      throw new RegistryException(parsed.problems());
+    }
+    return parsed.fleet();
   }
 
   /**
@@ -50,5 +65,22 @@ public final class Registry {
   /** Every problem in the file and on disk, in file order; empty when the fleet is sound. */
   public List<Problem> validate() {
     throw new UnsupportedOperationException("TODO");
+  }
+
+  FleetParser.Parsed parse(String text) {
+    return FleetParser.parse(file, folder, text);
+  }
+
+  /** The file's text; a missing or unreadable file is one problem without a line. */
+  String text() {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new RegistryException(new Problem(file, 0, 0, "no such file"));
+    } catch (CharacterCodingException e) {
+      throw new RegistryException(new Problem(file, 0, 0, "not UTF-8 text"));
+    } catch (IOException e) {
+      throw new RegistryException(new Problem(file, 0, 0, "cannot read: " + e), e);
+    }
   }
 }
