@@ -35,7 +35,8 @@ final class FleetParser {
    * The outcome of parsing: the fleet when there are no problems, else {@code null}; the problems
    * in file order; and every well-formed project and harness, for the disk checks.
    */
-  record Parsed(Fleet fleet, List<Problem> problems, List<Located> projects, Map<String, Harness> harnesses) {}
+  record Parsed(
+      Fleet fleet, List<Problem> problems, Defaults defaults, List<Located> projects, Map<String, Harness> harnesses) {}
 
   private final Path file;
   private final Path folder;
@@ -60,7 +61,7 @@ final class FleetParser {
     } catch (RuntimeException | StackOverflowError e) {
       // tomlj reports errors as values; anything thrown is a parser limit (say, absurd nesting).
       problems.add(new Problem(file, 1, 1, "cannot parse: " + e.getClass().getSimpleName()));
-      return new Parsed(null, List.copyOf(problems), List.of(), Map.of());
+      return new Parsed(null, List.copyOf(problems), Defaults.NONE, List.of(), Map.of());
     }
     Set<Integer> brokenLines = new HashSet<>();
     List<Problem> all = new ArrayList<>();
@@ -109,7 +110,7 @@ final class FleetParser {
     if (all.isEmpty()) {
       fleet = new Fleet(folder, defaults, List.copyOf(harnesses.values()), projects.stream().map(Located::entry).toList());
     }
-    return new Parsed(fleet, List.copyOf(all), List.copyOf(projects), harnesses);
+    return new Parsed(fleet, List.copyOf(all), defaults, List.copyOf(projects), harnesses);
   }
 
   private Defaults readDefaults() {
