@@ -86,6 +86,25 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     return p.toAbsolutePath().normalize();
   }
 
+  /**
+   * The harness's git URL, ready for git: a URL ({@code scheme://...}), an scp-like
+   * {@code host:path}, or an absolute path is used as written; {@code ~/...} is in the home
+   * folder; any other path is relative to {@link #folder()}.
+   */
+  public String harnessUrl(Harness harness) {
+    String url = harness.url();
+    if (url.contains("://") || isScpLike(url) || Path.of(url).isAbsolute()) {
+      return url;
+    }
+    return resolve(url).toString();
+  }
+
+  private static boolean isScpLike(String url) {
+    int colon = url.indexOf(':');
+    int slash = url.indexOf('/');
+    return colon > 0 && (slash < 0 || colon < slash);
+  }
+
   /** Adds {@code project}, or replaces the project of the same name in place. */
   public Fleet withProject(ProjectEntry project) {
     List<ProjectEntry> next = new ArrayList<>(projects);
