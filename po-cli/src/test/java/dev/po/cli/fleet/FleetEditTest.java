@@ -89,6 +89,18 @@ class FleetEditTest {
   }
 
   @Test
+  void registerRefusesAnUndeclaredHarnessAndLeavesTheFileAlone() {
+    String before = fleet.text();
+    PoRun r =
+        on(fleet.file(), "fleet", "register", "gamma", "--location", "x", "--ref", "v0.1.0",
+            "--harness", "nope");
+    assertEquals(1, r.code(), r::toString);
+    assertEquals(1, r.errLines().size(), r::toString);
+    assertTrue(r.err().startsWith("po: ") && r.err().contains("'nope'"), r::toString);
+    assertEquals(before, fleet.text());
+  }
+
+  @Test
   void unregisterRemovesTheEntryAndLeavesTheFolder() throws Exception {
     PoRun r = on(fleet.file(), "fleet", "unregister", "alpha");
     assertEquals(0, r.code(), r::toString);
