@@ -6,7 +6,11 @@ import org.eclipse.jgit.errors.RevisionSyntaxException;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Repository;
 
-/** Resolves a ref as an operator writes it in a clone of a harness repository. */
+/**
+ * Resolves a ref as an operator writes it in a clone of a harness repository, for moving a pin.
+ * Unlike {@link RefLookup#local}, which reads what a checkout already has, a remote branch wins over
+ * a local branch of the same name here: after a fetch, the local one is stale.
+ */
 final class Refs {
   private Refs() {}
 
