@@ -187,6 +187,16 @@ class CreateTest {
   }
 
   @Test
+  void aRegistryThatCannotBeWrittenLeavesNoProject() throws Exception {
+    String before = fleet.text();
+    Path lock = Files.createFile(tmp.resolve("fleet.toml.lock"));
+    ProjectException e = assertThrows(ProjectException.class, () -> po.create("alpha").setRef("v0.1.0").setRegister(true).call());
+    assertTrue(e.getMessage().contains("fleet.toml.lock exists"), e.getMessage());
+    Files.delete(lock);
+    assertNothingBehind(before);
+  }
+
+  @Test
   void aFailedRegistrationRemovesTheProjectAndTheFoldersItMade() throws Exception {
     // The name is taken between the check and the registry write: someone else registered it.
     String before = fleet.text();

@@ -125,6 +125,19 @@ class UpdateTest {
   }
 
   @Test
+  void aRegistryThatCannotBeWrittenUndoesTheCommit() throws Exception {
+    // Another editor holds the registry's lock: the write fails for real, after the commit.
+    Path lock = Files.createFile(tmp.resolve("fleet.toml.lock"));
+    Snapshot before = Snapshot.of(root, fleet);
+    ProjectException e = assertThrows(ProjectException.class, () -> po.project("alpha").update("v0.2.0").call());
+    assertTrue(e.getMessage().contains("fleet.toml.lock exists"), e.getMessage());
+    Snapshot.of(root, fleet).assertSameAs(before);
+    assertEquals(fleet.harness().commit("v0.1.0"), ProjectRepo.pin(root));
+    assertEquals("1", git(root, "rev-list", "--count", "HEAD"));
+    Files.delete(lock);
+  }
+
+  @Test
   void refusesStagedChanges() throws Exception {
     Files.writeString(root.resolve("notes.md"), "wip\n");
     git(root, "add", "notes.md");
