@@ -16,8 +16,12 @@ public final class Tmux {
       Process p = new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true)
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       p.waitFor(30, TimeUnit.SECONDS);
-    } catch (IOException e) {
-      // no tmux: nothing to kill
+      // kill-server leaves the socket file behind; it is ours, so tidy it too
+      String dir = System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp");
+      Object uid = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
+      java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(dir, "tmux-" + uid, socket));
+    } catch (IOException | UnsupportedOperationException e) {
+      // no tmux, or no socket file: nothing to kill
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
