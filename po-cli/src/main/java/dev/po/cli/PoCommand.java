@@ -1,6 +1,11 @@
 package dev.po.cli;
 
 import dev.po.cli.fleet.FleetCommand;
+import dev.po.cli.project.CreateCommand;
+import dev.po.cli.project.HarnessCommand;
+import dev.po.cli.project.StartCommand;
+import dev.po.cli.project.StopCommand;
+import dev.po.cli.project.UpdateCommand;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -27,6 +32,11 @@ import picocli.CommandLine.Spec;
     },
     subcommands = {
       FleetCommand.class,
+      CreateCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      UpdateCommand.class,
+      HarnessCommand.class,
       // Lifecycle commands (create, start, stop, update, demo) go here, one class each.
     })
 public final class PoCommand implements Callable<Integer> {
