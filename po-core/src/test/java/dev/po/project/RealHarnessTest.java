@@ -15,6 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,6 +47,18 @@ class RealHarnessTest {
   @AfterAll
   static void killTmux() {
     Tmux.kill(socket);
+  }
+
+  @AfterEach
+  void stopEverything() {
+    // even after a failure: a watchdog left running would heal its agents into a new tmux server
+    for (Project p : po.projects()) {
+      try {
+        p.stop();
+      } catch (RuntimeException e) {
+        // best effort; the failure that matters is the test's
+      }
+    }
   }
 
   @BeforeEach
