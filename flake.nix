@@ -1,0 +1,26 @@
+{
+  description = "project-orchestrator: manages a fleet of agent projects";
+
+  inputs.nixpkgs.url = "github:NixOS/nixpkgs/nixos-24.05";
+
+  outputs = { self, nixpkgs }:
+    let
+      systems = [ "x86_64-linux" "aarch64-linux" "x86_64-darwin" "aarch64-darwin" ];
+      forAllSystems = f: nixpkgs.lib.genAttrs systems (system: f nixpkgs.legacyPackages.${system});
+    in
+    {
+      devShells = forAllSystems (pkgs: {
+        default = pkgs.mkShell {
+          packages = [
+            pkgs.jdk17
+            (pkgs.maven.override { jdk_headless = pkgs.jdk17_headless; })
+            pkgs.tmux
+            pkgs.git
+          ];
+          shellHook = ''
+            export JAVA_HOME=${pkgs.jdk17}
+          '';
+        };
+      });
+    };
+}
