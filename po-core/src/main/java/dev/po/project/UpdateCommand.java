@@ -63,7 +63,7 @@ public final class UpdateCommand {
           throw new ProjectException(
               "project " + name + ": no tag, branch or commit '" + ref + "' in harness " + harness);
         }
-        commit = change.pin(to, "Pin engine at " + harness + " " + ref + "\n");
+        commit = change.pin(to, "Pin " + harness + " at " + ref + "\n");
         beforeRegistryWrite.run();
         lifecycle.registry().edit(f -> f.withRef(name, ref));
       } catch (RuntimeException e) {

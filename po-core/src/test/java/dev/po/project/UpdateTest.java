@@ -65,7 +65,7 @@ class UpdateTest {
     assertEquals(r.commit(), git(root, "rev-parse", "HEAD"));
     assertEquals(fleet.harness().commit("v0.2.0"), ProjectRepo.pin(root));
     assertEquals("engine", git(root, "show", "--format=", "--name-only", "HEAD"));
-    assertEquals("Pin engine at agent-orchestrator v0.2.0", git(root, "log", "-1", "--format=%s"));
+    assertEquals("Pin agent-orchestrator at v0.2.0", git(root, "log", "-1", "--format=%s"));
     assertEquals("v0.2.0", git(root.resolve("engine"), "describe", "--tags"));
     assertEquals("", git(root, "status", "--porcelain"));
     assertEquals(before.replace("ref = \"v0.1.0\"", "ref = \"v0.2.0\""), fleet.text());
