@@ -121,6 +121,7 @@ public final class CreateCommand {
       return new CreateResult(name, root, h.name(), h.url(), ref, made.engineCommit(), made.commit(), register);
     } catch (IOException e) {
       cleanUp(work, created);
+      restoreEmptyFolder(root, emptyFolderExisted);
       throw new ProjectException("project " + name + ": cannot create " + root + ": " + e.getMessage(), e);
     } catch (PoException e) {
       cleanUp(work, created);
@@ -193,6 +194,17 @@ public final class CreateCommand {
     }
     Files.createDirectories(dir);
     return outermost;
+  }
+
+  /** The rename into place failed after the empty folder was removed for it: put it back. */
+  private static void restoreEmptyFolder(Path root, boolean existed) {
+    if (existed && !Files.exists(root)) {
+      try {
+        Files.createDirectories(root);
+      } catch (IOException ignored) {
+        // the original failure is reported; the folder was empty
+      }
+    }
   }
 
   private static void cleanUp(Path work, Path created) {
