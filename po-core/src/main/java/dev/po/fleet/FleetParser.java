@@ -322,8 +322,12 @@ final class FleetParser {
 
   /** Keys in file order, so problems come out in the order an operator reads them. */
   private List<String> sortedKeys(TomlTable table, List<String> path) {
+    Map<String, int[]> at = new HashMap<>();
+    for (String k : table.keySet()) {
+      at.put(k, pos(append(path, k)));
+    }
     List<String> keys = new ArrayList<>(table.keySet());
-    keys.sort(Comparator.comparingInt((String k) -> pos(append(path, k))[0]).thenComparingInt(k -> pos(append(path, k))[1]));
+    keys.sort(Comparator.comparingInt((String k) -> at.get(k)[0]).thenComparingInt(k -> at.get(k)[1]));
     return keys;
   }
 
