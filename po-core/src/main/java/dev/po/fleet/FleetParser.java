@@ -1,5 +1,6 @@
 package dev.po.fleet;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -122,7 +123,7 @@ final class FleetParser {
       return Defaults.NONE;
     }
     unknownKeys(path, DEFAULTS_KEYS, "[defaults]");
-    String dir = string(path, "projects_dir", true);
+    String dir = path(path, "projects_dir", string(path, "projects_dir", true));
     String harness = string(path, "harness", true);
     if (harness != null && !Names.isValid(harness)) {
       problem(pos(append(path, "harness")), Names.invalid("harness", harness));
@@ -213,7 +214,7 @@ final class FleetParser {
         ok = false;
       }
       unknownKeys(path, PROJECT_KEYS, "[projects." + name + "]");
-      String location = string(path, "location", false);
+      String location = path(path, "location", string(path, "location", false));
       String harness = string(path, "harness", true);
       String ref = string(path, "ref", false);
       Object enabledValue = root.get(append(path, "enabled"));
@@ -281,6 +282,20 @@ final class FleetParser {
     return s;
   }
 
+  /** A path value that cannot be a path on this system (a NUL, say) is a problem, not a crash later. */
+  private String path(List<String> table, String key, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      Fleet.empty(folder).resolve(value);
+      return value;
+    } catch (InvalidPathException e) {
+      problem(pos(append(table, key)), "'" + key + "' is not a valid path: " + e.getReason());
+      return null;
+    }
+  }
+
   private boolean requireTable(List<String> path, String dotted) {
     Object value = root.get(path);
     if (value instanceof TomlTable) {
@@ -307,8 +322,12 @@ final class FleetParser {
 
   /** Keys in file order, so problems come out in the order an operator reads them. */
   private List<String> sortedKeys(TomlTable table, List<String> path) {
+    Map<String, int[]> at = new HashMap<>();
+    for (String k : table.keySet()) {
+      at.put(k, pos(append(path, k)));
+    }
     List<String> keys = new ArrayList<>(table.keySet());
-    keys.sort(Comparator.comparingInt((String k) -> pos(append(path, k))[0]).thenComparingInt(k -> pos(append(path, k))[1]));
+    keys.sort(Comparator.comparingInt((String k) -> at.get(k)[0]).thenComparingInt(k -> at.get(k)[1]));
     return keys;
   }
 

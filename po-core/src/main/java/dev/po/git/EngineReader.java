@@ -8,8 +8,6 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.jgit.errors.ConfigInvalidException;
-import org.eclipse.jgit.lib.Config;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
 import org.eclipse.jgit.lib.ObjectId;
@@ -35,6 +33,16 @@ public final class EngineReader {
 
   /** How sound {@code root} is, and its engine pin. */
   public Inspection inspect(Path root) {
+    if (!Files.isDirectory(root)) {
+      return new Inspection(root, Files.exists(root) ? Inspection.Kind.NOT_A_REPOSITORY : Inspection.Kind.MISSING,
+          null, null);
+    }
+    Inspection fast = LooseInspect.inspect(root);
+    return fast != null ? fast : inspectWithJGit(root);
+  }
+
+  /** The slow, general path: any repository JGit can open. */
+  Inspection inspectWithJGit(Path root) {
     if (!Files.isDirectory(root)) {
       return new Inspection(root, Files.exists(root) ? Inspection.Kind.NOT_A_REPOSITORY : Inspection.Kind.MISSING,
           null, null);
@@ -74,6 +82,13 @@ public final class EngineReader {
       return cached.name();
     }
     if (project.engineGitDir() != null) {
+      RefLookup.Found fast = LooseRefs.find(project.engineGitDir(), ref);
+      if (fast != null) {
+        if (fast.tag()) {
+          tagCache.put(key, fast.commit());
+        }
+        return fast.commit().name();
+      }
       try (Repository engine = Repos.openGitDir(project.engineGitDir())) {
         if (engine != null) {
           RefLookup.Found found = RefLookup.local(engine, ref);
@@ -98,6 +113,12 @@ public final class EngineReader {
   public String nameOf(Inspection project, String url, String commit, String ref) {
     ObjectId id = ObjectId.fromString(commit);
     Map<ObjectId, Set<String>> names = tagNames.computeIfAbsent(url, u -> new ConcurrentHashMap<>());
+    if (!names.containsKey(id) && project.engineGitDir() != null) {
+      Map<String, java.util.List<String>> fast = LooseRefs.tags(project.engineGitDir());
+      if (fast != null) {
+        fast.forEach((c, tags) -> names.computeIfAbsent(ObjectId.fromString(c), k -> ConcurrentHashMap.newKeySet()).addAll(tags));
+      }
+    }
     if (!names.containsKey(id) && project.engineGitDir() != null) {
       try (Repository engine = Repos.openGitDir(project.engineGitDir())) {
         if (engine != null) {
@@ -127,34 +148,12 @@ public final class EngineReader {
       if (tw == null) {
         return null;
       }
-      Config modules = new Config();
-      modules.fromText(new String(repo.open(tw.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8));
-      for (String name : modules.getSubsections("submodule")) {
-        if ("engine".equals(modules.getString("submodule", name, "path"))) {
-          return name;
-        }
-      }
-      return null;
-    } catch (ConfigInvalidException e) {
-      return null;
+      return LooseInspect.engineModuleName(
+          new String(repo.open(tw.getObjectId(0)).getBytes(), java.nio.charset.StandardCharsets.UTF_8));
     }
   }
 
-  /** Where the engine submodule's repository lives once initialised: {@code .git/modules/NAME}, or {@code engine/.git}. */
-  private static Path engineGitDir(Repository repo, Path root, String name) {
-    Path modules = repo.getDirectory().toPath().resolve("modules").resolve(name);
-    if (Files.isDirectory(modules)) {
-      return modules;
-    }
-    Path dotGit = root.resolve("engine").resolve(".git");
-    if (Files.isDirectory(dotGit)) {
-      return dotGit;
-    }
-    if (Files.isRegularFile(dotGit)) {
-      try (Repository engine = Repos.openWorkTree(root.resolve("engine"))) {
-        return engine == null ? null : engine.getDirectory().toPath();
-      }
-    }
-    return null;
+  private static Path engineGitDir(Repository repo, Path root, String name) throws IOException {
+    return LooseInspect.engineGitDir(repo.getDirectory().toPath(), root, name);
   }
 }

@@ -46,6 +46,10 @@ final class RemoteRefs {
     }
   }
 
+  static {
+    QuietSystem.install();
+  }
+
   private Map<String, Ref> list(String url) {
     Listing listing = listed.computeIfAbsent(url, u -> {
       try {

@@ -8,6 +8,10 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /** Opens repositories exactly where asked: never a parent folder's, never from the environment. */
 final class Repos {
+  static {
+    QuietSystem.install();
+  }
+
   private Repos() {}
 
   /** The repository whose work tree is {@code root}, or {@code null} when {@code root/.git} is absent or unusable. */
