@@ -56,6 +56,8 @@ class HarnessStatesTest {
     assertEquals(HarnessState.UNKNOWN, with("{not json"));
     assertEquals(HarnessState.UNKNOWN, with("[1,2]"));
     assertEquals(HarnessState.UNKNOWN, with(""));
+    String whole = status(true, live, agent("a", "running", live));
+    assertEquals(HarnessState.UNKNOWN, with(whole.substring(0, whole.length() - 3)));
   }
 
   @Test
@@ -63,6 +65,14 @@ class HarnessStatesTest {
     assertEquals(
         HarnessState.RUNNING,
         with(status(true, live, agent("a", "running", live) + "," + agent("b", "running", live))));
+  }
+
+  @Test
+  void unknownFieldsAreIgnored() throws Exception {
+    assertEquals(
+        HarnessState.RUNNING,
+        with("{\"future\":{\"x\":[1,{\"y\":2}]},\"watchdog\":{\"alive\":true,\"pid\":" + live
+            + ",\"since\":\"x\"},\"agents\":[{\"name\":\"a\",\"extra\":[1,2],\"state\":\"running\",\"pid\":" + live + "}]}"));
   }
 
   @Test
