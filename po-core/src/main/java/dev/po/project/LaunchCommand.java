@@ -3,14 +3,17 @@ package dev.po.project;
 import dev.po.PoException;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
+import dev.po.git.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Supplier;
 
 /**
  * Starts or stops several projects: the named ones, or every enabled one with {@link #setAll}. One
- * project failing does not stop the others; {@link #call()} reports each in a {@link LaunchSummary}.
+ * project failing does not stop the others; {@link #call()} reports each in a {@link LaunchSummary},
+ * in the order named (or registered). Launchers of different projects run a few at a time.
  *
  * <pre>{@code
  * LaunchSummary s = po.start().setAll(true).call();
@@ -26,6 +29,7 @@ public final class LaunchCommand {
   private final List<String> names;
   private boolean all;
   private boolean force;
+  private boolean parallel = true;
 
   LaunchCommand(Lifecycle lifecycle, String verb, List<String> names) {
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -45,28 +49,46 @@ public final class LaunchCommand {
     return this;
   }
 
-  /** Runs the launcher for each project in turn; throws only when the registry cannot be read. */
+  /**
+   * Whether launchers of different projects run a few at a time (the default) or one by one. A
+   * launcher mostly waits (for its JVM, for the watchdog to answer), so a few at once finish sooner.
+   */
+  public LaunchCommand setParallel(boolean parallel) {
+    this.parallel = parallel;
+    return this;
+  }
+
+  /**
+   * Runs the launcher for each project, a few at a time; the summary lists them in order. Throws
+   * only when the registry cannot be read.
+   */
   public LaunchSummary call() {
     if (all == !names.isEmpty()) {
       throw new PoException(all ? "name projects or use --all, not both" : "name a project, or use --all");
     }
     Fleet fleet = lifecycle.registry().read();
-    List<LaunchResult> results = new ArrayList<>();
+    List<Supplier<LaunchResult>> tasks = new ArrayList<>();
     if (all) {
       for (ProjectEntry p : fleet.projects()) {
-        results.add(
-            p.enabled() ? run(new Project(lifecycle, fleet, p), false) : LaunchResult.skipped(p.name(), verb, "disabled"));
+        tasks.add(
+            p.enabled()
+                ? () -> run(new Project(lifecycle, fleet, p), false)
+                : () -> LaunchResult.skipped(p.name(), verb, "disabled"));
       }
     } else {
       for (String name : names) {
         ProjectEntry p = fleet.project(name).orElse(null);
-        results.add(
+        tasks.add(
             p == null
-                ? LaunchResult.failed(name, verb, "no project '" + name + "' in the fleet registry")
-                : run(new Project(lifecycle, fleet, p), force));
+                ? () -> LaunchResult.failed(name, verb, "no project '" + name + "' in the fleet registry")
+                : () -> run(new Project(lifecycle, fleet, p), force));
       }
     }
-    return new LaunchSummary(verb, results);
+    return new LaunchSummary(verb, runAll(tasks));
+  }
+
+  private List<LaunchResult> runAll(List<Supplier<LaunchResult>> tasks) {
+    return parallel ? Parallel.map(tasks, Supplier::get) : tasks.stream().map(Supplier::get).toList();
   }
 
   private LaunchResult run(Project p, boolean forced) {

@@ -83,6 +83,13 @@ class LaunchTest {
   }
 
   @Test
+  void oneByOneGivesTheSameSummary() throws Exception {
+    LaunchSummary s = po.start().setAll(true).setParallel(false).call();
+    assertEquals(List.of("alpha", "beta", "off"), s.results().stream().map(LaunchResult::project).toList());
+    assertEquals("started 2, skipped 1, failed 0", s.line());
+  }
+
+  @Test
   void oneFailingProjectDoesNotStopTheOthers() throws Exception {
     // beta's engine is gone: no launcher to run.
     deleteTree(tmp.resolve("projects/beta/engine"));

@@ -34,6 +34,9 @@ public final class StartCommand implements Callable<Integer> {
   @Option(names = "--force", description = "Start named projects even when disabled.")
   boolean force;
 
+  @Option(names = "--sequential", description = "Run the launchers one by one (default: a few at a time).")
+  boolean sequential;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill a launcher running longer (default 600).")
   Integer timeout;
 
@@ -41,6 +44,6 @@ public final class StartCommand implements Callable<Integer> {
   public Integer call() {
     Launch.refuseNamesWithAll(spec, all, names.size());
     return Launch.report(
-        spec, Launch.po(spec, fleet, timeout).start(names.toArray(String[]::new)).setAll(all).setForce(force).call());
+        spec, Launch.po(spec, fleet, timeout).start(names.toArray(String[]::new)).setAll(all).setForce(force).setParallel(!sequential).call());
   }
 }

@@ -31,12 +31,15 @@ public final class StopCommand implements Callable<Integer> {
   @Option(names = "--all", description = "Every enabled project, in registry order; disabled ones are skipped.")
   boolean all;
 
+  @Option(names = "--sequential", description = "Run the launchers one by one (default: a few at a time).")
+  boolean sequential;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill a launcher running longer (default 600).")
   Integer timeout;
 
   @Override
   public Integer call() {
     Launch.refuseNamesWithAll(spec, all, names.size());
-    return Launch.report(spec, Launch.po(spec, fleet, timeout).stop(names.toArray(String[]::new)).setAll(all).call());
+    return Launch.report(spec, Launch.po(spec, fleet, timeout).stop(names.toArray(String[]::new)).setAll(all).setParallel(!sequential).call());
   }
 }
