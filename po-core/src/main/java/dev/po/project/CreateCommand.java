@@ -101,7 +101,7 @@ public final class CreateCommand {
       work = Files.createDirectory(root.getParent().resolve("." + name + ".creating-" + Long.toHexString(System.nanoTime())));
       String message = "New project " + name + "\n\nengine/ pins harness " + h.name() + " at " + ref + ".\n";
       ProjectRepos.Created made =
-          ProjectRepos.create(work, h.url(), ref, ProjectFiles.of(name, agent, agentCommand), message);
+          ProjectRepos.create(work, fleet.harnessUrl(h), ref, ProjectFiles.of(name, agent, agentCommand), message);
       if (emptyFolderExisted) {
         Files.delete(root);
       }
@@ -118,7 +118,7 @@ public final class CreateCommand {
         }
         throw e;
       }
-      return new CreateResult(name, root, h.name(), h.url(), ref, made.engineCommit(), made.commit(), register);
+      return new CreateResult(name, root, h.name(), fleet.harnessUrl(h), ref, made.engineCommit(), made.commit(), register);
     } catch (IOException e) {
       cleanUp(work, created);
       restoreEmptyFolder(root, emptyFolderExisted);

@@ -94,6 +94,23 @@ class CreateTest {
   }
 
   @Test
+  void aRelativeHarnessUrlIsRelativeToTheRegistrysFolder() throws Exception {
+    fleet.write(fleet.text().replace("url = \"" + fleet.harness().url() + "\"", "url = \"harness.git\""));
+    CreateResult r = po.create("rel").setRef("v0.1.0").call();
+    assertEquals(fleet.harness().url(), r.url());
+    assertEquals("v0.1.0", git(r.root().resolve("engine"), "describe", "--tags"));
+  }
+
+  @Test
+  void aFreshCloneOfTheProjectGetsItsEngineAtThePin() throws Exception {
+    CreateResult r = po.create("alpha").setRef("v0.2.0").call();
+    Path clone = tmp.resolve("clone");
+    git(tmp, "clone", "-q", "--recurse-submodules", r.root().toString(), clone.toString());
+    assertEquals(r.engineCommit(), git(clone.resolve("engine"), "rev-parse", "HEAD"));
+    assertEquals("", git(clone, "status", "--porcelain"));
+  }
+
+  @Test
   void goesToAGivenLocationAndIntoAnEmptyFolder() throws Exception {
     Path there = Files.createDirectories(tmp.resolve("empty-here"));
     CreateResult r = po.create("beta").setRef("v0.2.0").setLocation(Path.of("empty-here")).call();
