@@ -3,8 +3,10 @@ package dev.po.git;
 import dev.po.PoException;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import org.eclipse.jgit.api.Git;
@@ -170,10 +172,20 @@ public final class PinChange implements AutoCloseable {
         }
       }
       if (index != null) {
+        // git's own protocol: write index.lock (made exclusively, so a running git is not
+        // overwritten), then rename it over the index, so a reader sees one or the other
         Path indexFile = project.getIndexFile().toPath();
-        Path tmp = indexFile.resolveSibling("index.po-restore");
-        Files.write(tmp, index);
-        Files.move(tmp, indexFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        Path lock = indexFile.resolveSibling(indexFile.getFileName() + ".lock");
+        try {
+          Files.write(lock, index, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
+        } catch (FileAlreadyExistsException e) {
+          throw new IOException(lock + " exists: another git is using the index", e);
+        }
+        try {
+          Files.move(lock, indexFile, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+        } finally {
+          Files.deleteIfExists(lock);
+        }
       }
       try (Git e = Git.wrap(engine)) {
         String name = engineHead.startsWith(Constants.R_HEADS) ? engineHead.substring(Constants.R_HEADS.length()) : engineHead;
