@@ -41,6 +41,8 @@ final class FleetParser {
 
   private final Path file;
   private final Path folder;
+  /** Resolves paths as the fleet will; empty, so it needs nothing parsed yet. */
+  private final Fleet paths;
   private final List<Problem> problems = new ArrayList<>();
   private TomlTable root;
   private boolean syntaxBroken;
@@ -48,6 +50,7 @@ final class FleetParser {
   private FleetParser(Path file, Path folder) {
     this.file = file;
     this.folder = folder;
+    this.paths = Fleet.empty(folder);
   }
 
   /** Parses {@code text} as the registry {@code file} whose relative paths resolve against {@code folder}. */
@@ -75,7 +78,6 @@ final class FleetParser {
     }
     syntaxBroken = !brokenLines.isEmpty();
     root = result;
-    Fleet empty = Fleet.empty(folder);
 
     Defaults defaults = readDefaults();
     Map<String, Harness> harnesses = readHarnesses();
@@ -94,9 +96,10 @@ final class FleetParser {
     }
     Map<Path, String> locations = new HashMap<>();
     for (Located l : projects) {
-      String other = locations.putIfAbsent(empty.pathOf(l.entry()), l.entry().name());
+      Path at = paths.pathOf(l.entry());
+      String other = locations.putIfAbsent(at, l.entry().name());
       if (other != null) {
-        problem(l.location(), "projects '" + other + "' and '" + l.entry().name() + "' share location " + empty.pathOf(l.entry()));
+        problem(l.location(), "projects '" + other + "' and '" + l.entry().name() + "' share location " + at);
       }
     }
 
@@ -288,7 +291,7 @@ final class FleetParser {
       return null;
     }
     try {
-      Fleet.empty(folder).resolve(value);
+      paths.resolve(value);
       return value;
     } catch (InvalidPathException e) {
       problem(pos(append(table, key)), "'" + key + "' is not a valid path: " + e.getReason());
