@@ -309,7 +309,8 @@ final class FleetParser {
   }
 
   private void unknownKeys(List<String> table, Set<String> known, String where) {
-    for (String key : sortedKeys(root.getTable(table), table)) {
+    // problems are sorted at the end: no need to order the keys here
+    for (String key : root.getTable(table).keySet()) {
       if (!known.contains(key)) {
         problem(pos(append(table, key)), "unknown key '" + key + "' in " + where);
       }
