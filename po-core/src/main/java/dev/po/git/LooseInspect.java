@@ -8,6 +8,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HexFormat;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.InflaterInputStream;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
@@ -22,6 +24,11 @@ import org.eclipse.jgit.lib.Config;
  */
 final class LooseInspect {
   private static final HexFormat HEX = HexFormat.of();
+  /**
+   * The engine module name by .gitmodules blob id: a blob's content never changes, and projects of
+   * one harness mostly share the same .gitmodules, so each is parsed once.
+   */
+  private static final Map<String, String> MODULE_NAMES = new ConcurrentHashMap<>();
 
   private LooseInspect() {}
 
@@ -70,11 +77,18 @@ final class LooseInspect {
       if (pin == null || modules == null) {
         return new Inspection(root, Inspection.Kind.NO_ENGINE, null, null);
       }
-      byte[] blob = object(gitDir, modules, "blob");
-      if (blob == null) {
-        return null;
+      String moduleName = MODULE_NAMES.get(modules);
+      if (moduleName == null) {
+        byte[] blob = object(gitDir, modules, "blob");
+        if (blob == null) {
+          return null;
+        }
+        moduleName = engineModuleName(new String(blob, StandardCharsets.UTF_8));
+        MODULE_NAMES.put(modules, moduleName == null ? "" : moduleName);
       }
-      String moduleName = engineModuleName(new String(blob, StandardCharsets.UTF_8));
+      if (moduleName.isEmpty()) {
+        moduleName = null;
+      }
       if (moduleName == null) {
         return new Inspection(root, Inspection.Kind.NO_ENGINE, null, null);
       }

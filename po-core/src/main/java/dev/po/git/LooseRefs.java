@@ -17,6 +17,9 @@ import java.util.stream.Stream;
  * whenever it cannot be sure, and JGit answers instead.
  */
 final class LooseRefs {
+  private static final String PEELED = "\0peeled";
+  private static final String FULLY_PEELED = "\0fully-peeled";
+
   private LooseRefs() {}
 
   /** {@code ref} as a tag, local branch or origin branch, peeled to a commit; {@code null} when unsure or absent. */
@@ -87,7 +90,8 @@ final class LooseRefs {
       if (entry[1] != null) {
         return entry[1];
       }
-      if (packed.containsKey("\0fully-peeled") && !name.startsWith("refs/tags/")) {
+      // with these traits a ref without a peeled line is known not to be an annotated tag
+      if (packed.containsKey(FULLY_PEELED) || (packed.containsKey(PEELED) && name.startsWith("refs/tags/"))) {
         return entry[0];
       }
       id = entry[0];
@@ -120,8 +124,9 @@ final class LooseRefs {
   }
 
   /**
-   * packed-refs as name to {id, peeled commit or null}; the key {@code "\0fully-peeled"} marks a
-   * file where every annotated tag has its peeled line. {@code null} when the format is unknown.
+   * packed-refs as name to {id, peeled commit or null}; the keys {@link #PEELED} and
+   * {@link #FULLY_PEELED} carry the file's traits (which refs have their peeled line, as git
+   * documents for packed-refs). {@code null} when the format is unknown.
    */
   private static Map<String, String[]> packed(Path gitDir) throws IOException {
     Map<String, String[]> refs = new HashMap<>();
@@ -134,8 +139,12 @@ final class LooseRefs {
     String[] last = null;
     for (String line : lines) {
       if (line.startsWith("#")) {
-        if (line.contains(" fully-peeled")) {
-          refs.put("\0fully-peeled", new String[] {null, null});
+        List<String> traits = List.of(line.substring(line.indexOf(':') + 1).trim().split(" "));
+        if (traits.contains("fully-peeled")) {
+          refs.put(FULLY_PEELED, new String[] {null, null});
+        }
+        if (traits.contains("peeled")) {
+          refs.put(PEELED, new String[] {null, null});
         }
       } else if (line.startsWith("^") && last != null && line.length() == 41) {
         last[1] = line.substring(1);

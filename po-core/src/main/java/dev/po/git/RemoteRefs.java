@@ -46,12 +46,9 @@ final class RemoteRefs {
     }
   }
 
-  static {
-    QuietSystem.install();
-  }
-
   private Map<String, Ref> list(String url) {
     Listing listing = listed.computeIfAbsent(url, u -> {
+      QuietSystem.install();
       try {
         return new Listing(Git.lsRemoteRepository().setRemote(u).setHeads(false).setTags(false).callAsMap(), null);
       } catch (GitAPIException | RuntimeException e) {

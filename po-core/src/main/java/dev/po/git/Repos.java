@@ -8,10 +8,6 @@ import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /** Opens repositories exactly where asked: never a parent folder's, never from the environment. */
 final class Repos {
-  static {
-    QuietSystem.install();
-  }
-
   private Repos() {}
 
   /** The repository whose work tree is {@code root}, or {@code null} when {@code root/.git} is absent or unusable. */
@@ -20,6 +16,7 @@ final class Repos {
     if (!Files.exists(dotGit)) {
       return null;
     }
+    QuietSystem.install();
     try {
       // a .git file (submodule or worktree style) is followed by the builder
       return new FileRepositoryBuilder().setWorkTree(root.toFile()).setMustExist(true).build();
@@ -33,6 +30,7 @@ final class Repos {
     if (!Files.isDirectory(gitDir)) {
       return null;
     }
+    QuietSystem.install();
     try {
       return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
     } catch (IOException | IllegalArgumentException e) {
