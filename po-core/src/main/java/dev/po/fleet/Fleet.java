@@ -1,5 +1,6 @@
 package dev.po.fleet;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -93,10 +94,15 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
    */
   public String harnessUrl(Harness harness) {
     String url = harness.url();
-    if (url.contains("://") || isScpLike(url) || Path.of(url).isAbsolute()) {
+    try {
+      if (url.contains("://") || isScpLike(url) || Path.of(url).isAbsolute()) {
+        return url;
+      }
+      return resolve(url).toString();
+    } catch (InvalidPathException e) {
+      // not a path at all: let git say what is wrong with it
       return url;
     }
-    return resolve(url).toString();
   }
 
   private static boolean isScpLike(String url) {

@@ -1,5 +1,6 @@
 package dev.po.fleet;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -35,10 +36,13 @@ final class FleetParser {
    * The outcome of parsing: the fleet when there are no problems, else {@code null}; the problems
    * in file order; and every well-formed project and harness, for the disk checks.
    */
-  record Parsed(Fleet fleet, List<Problem> problems, List<Located> projects, Map<String, Harness> harnesses) {}
+  record Parsed(
+      Fleet fleet, List<Problem> problems, Defaults defaults, List<Located> projects, Map<String, Harness> harnesses) {}
 
   private final Path file;
   private final Path folder;
+  /** Resolves paths as the fleet will; empty, so it needs nothing parsed yet. */
+  private final Fleet paths;
   private final List<Problem> problems = new ArrayList<>();
   private TomlTable root;
   private boolean syntaxBroken;
@@ -46,6 +50,7 @@ final class FleetParser {
   private FleetParser(Path file, Path folder) {
     this.file = file;
     this.folder = folder;
+    this.paths = Fleet.empty(folder);
   }
 
   /** Parses {@code text} as the registry {@code file} whose relative paths resolve against {@code folder}. */
@@ -60,7 +65,7 @@ final class FleetParser {
     } catch (RuntimeException | StackOverflowError e) {
       // tomlj reports errors as values; anything thrown is a parser limit (say, absurd nesting).
       problems.add(new Problem(file, 1, 1, "cannot parse: " + e.getClass().getSimpleName()));
-      return new Parsed(null, List.copyOf(problems), List.of(), Map.of());
+      return new Parsed(null, List.copyOf(problems), Defaults.NONE, List.of(), Map.of());
     }
     Set<Integer> brokenLines = new HashSet<>();
     List<Problem> all = new ArrayList<>();
@@ -73,7 +78,6 @@ final class FleetParser {
     }
     syntaxBroken = !brokenLines.isEmpty();
     root = result;
-    Fleet empty = Fleet.empty(folder);
 
     Defaults defaults = readDefaults();
     Map<String, Harness> harnesses = readHarnesses();
@@ -92,9 +96,10 @@ final class FleetParser {
     }
     Map<Path, String> locations = new HashMap<>();
     for (Located l : projects) {
-      String other = locations.putIfAbsent(empty.pathOf(l.entry()), l.entry().name());
+      Path at = paths.pathOf(l.entry());
+      String other = locations.putIfAbsent(at, l.entry().name());
       if (other != null) {
-        problem(l.location(), "projects '" + other + "' and '" + l.entry().name() + "' share location " + empty.pathOf(l.entry()));
+        problem(l.location(), "projects '" + other + "' and '" + l.entry().name() + "' share location " + at);
       }
     }
 
@@ -109,7 +114,7 @@ final class FleetParser {
     if (all.isEmpty()) {
       fleet = new Fleet(folder, defaults, List.copyOf(harnesses.values()), projects.stream().map(Located::entry).toList());
     }
-    return new Parsed(fleet, List.copyOf(all), List.copyOf(projects), harnesses);
+    return new Parsed(fleet, List.copyOf(all), defaults, List.copyOf(projects), harnesses);
   }
 
   private Defaults readDefaults() {
@@ -121,7 +126,7 @@ final class FleetParser {
       return Defaults.NONE;
     }
     unknownKeys(path, DEFAULTS_KEYS, "[defaults]");
-    String dir = string(path, "projects_dir", true);
+    String dir = path(path, "projects_dir", string(path, "projects_dir", true));
     String harness = string(path, "harness", true);
     if (harness != null && !Names.isValid(harness)) {
       problem(pos(append(path, "harness")), Names.invalid("harness", harness));
@@ -212,7 +217,7 @@ final class FleetParser {
         ok = false;
       }
       unknownKeys(path, PROJECT_KEYS, "[projects." + name + "]");
-      String location = string(path, "location", false);
+      String location = path(path, "location", string(path, "location", false));
       String harness = string(path, "harness", true);
       String ref = string(path, "ref", false);
       Object enabledValue = root.get(append(path, "enabled"));
@@ -280,6 +285,20 @@ final class FleetParser {
     return s;
   }
 
+  /** A path value that cannot be a path on this system (a NUL, say) is a problem, not a crash later. */
+  private String path(List<String> table, String key, String value) {
+    if (value == null) {
+      return null;
+    }
+    try {
+      paths.resolve(value);
+      return value;
+    } catch (InvalidPathException e) {
+      problem(pos(append(table, key)), "'" + key + "' is not a valid path: " + e.getReason());
+      return null;
+    }
+  }
+
   private boolean requireTable(List<String> path, String dotted) {
     Object value = root.get(path);
     if (value instanceof TomlTable) {
@@ -306,8 +325,12 @@ final class FleetParser {
 
   /** Keys in file order, so problems come out in the order an operator reads them. */
   private List<String> sortedKeys(TomlTable table, List<String> path) {
+    Map<String, int[]> at = new HashMap<>();
+    for (String k : table.keySet()) {
+      at.put(k, pos(append(path, k)));
+    }
     List<String> keys = new ArrayList<>(table.keySet());
-    keys.sort(Comparator.comparingInt((String k) -> pos(append(path, k))[0]).thenComparingInt(k -> pos(append(path, k))[1]));
+    keys.sort(Comparator.comparingInt((String k) -> at.get(k)[0]).thenComparingInt(k -> at.get(k)[1]));
     return keys;
   }
 

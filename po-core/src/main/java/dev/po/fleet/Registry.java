@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -112,9 +114,24 @@ public final class Registry {
     }
   }
 
-  /** Every problem in the file and on disk, in file order; empty when the fleet is sound. */
+  /**
+   * Every problem in the file and on disk, in file order; empty when the fleet is sound. Besides
+   * what {@link #read()} reports, it checks each project's location, repository, engine submodule,
+   * engine pin against the commit its ref names (drift), and the one rule. It reads repositories in
+   * process and asks a harness URL only for refs a project's engine repository does not know.
+   */
   public List<Problem> validate() {
-    throw new UnsupportedOperationException("TODO");
+    String text;
+    try {
+      text = text();
+    } catch (RegistryException e) {
+      return e.problems();
+    }
+    FleetParser.Parsed parsed = parse(text);
+    List<Problem> all = new ArrayList<>(parsed.problems());
+    all.addAll(DiskChecks.check(file, folder, parsed));
+    all.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+    return List.copyOf(all);
   }
 
   FleetParser.Parsed parse(String text) {
