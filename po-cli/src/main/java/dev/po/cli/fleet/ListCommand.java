@@ -39,6 +39,8 @@ final class ListCommand implements Callable<Integer> {
       ArrayNode a = Json.array();
       f.projects().forEach(p -> a.add(Views.entry(f, p)));
       Json.print(out, a);
+    } else if (f.projects().isEmpty()) {
+      out.println(Views.none(fleet.path()));
     } else {
       Table t = new Table("NAME", "LOCATION", "HARNESS", "REF", "ENABLED");
       for (ProjectEntry p : f.projects()) {

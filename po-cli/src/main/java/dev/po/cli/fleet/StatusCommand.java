@@ -52,6 +52,10 @@ final class StatusCommand implements Callable<Integer> {
       Json.print(out, a);
       return 0;
     }
+    if (all.isEmpty()) {
+      out.println(Views.none(fleet.path()));
+      return 0;
+    }
     Table t = new Table("NAME", "ENABLED", "HARNESS@REF", "PIN", "LOCATION", "STATE");
     boolean drift = false;
     for (ProjectStatus s : all) {

@@ -5,6 +5,7 @@ import dev.po.cli.Json;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
 import dev.po.project.ProjectStatus;
+import java.nio.file.Path;
 
 /** How registry entries and statuses look in tables and JSON; the field orders are documented. */
 final class Views {
@@ -39,6 +40,11 @@ final class Views {
     o.put("drift", s.drift());
     o.put("state", s.state().word());
     return o;
+  }
+
+  /** Instead of a table with no rows. */
+  static String none(Path fleetFile) {
+    return "no projects registered in " + fleetFile;
   }
 
   static String yesNo(boolean b) {

@@ -66,13 +66,18 @@ class FleetReadTest {
   }
 
   @Test
-  void anEmptyFleetListsAHeaderAndAnEmptyArray() throws Exception {
+  void anEmptyFleetSaysSoOrPrintsAnEmptyArray() throws Exception {
     TempFleet empty = TempFleet.create(tmp.resolve("empty"));
-    PoRun t = on(empty.file(), "fleet", "list");
-    assertEquals("NAME  LOCATION  HARNESS  REF  ENABLED\n", t.out(), t::toString);
-    PoRun j = on(empty.file(), "fleet", "list", "--json");
-    assertEquals(0, j.code(), j::toString);
-    assertEquals("[]\n", j.out());
+    for (String cmd : new String[] {"list", "status"}) {
+      PoRun t = on(empty.file(), "fleet", cmd);
+      assertEquals(0, t.code(), t::toString);
+      assertEquals("no projects registered in " + empty.file() + "\n", t.out(), t::toString);
+    }
+    for (String cmd : new String[] {"list", "status"}) {
+      PoRun j = on(empty.file(), "fleet", cmd, "--json");
+      assertEquals(0, j.code(), j::toString);
+      assertEquals("[]\n", j.out());
+    }
   }
 
   @Test
