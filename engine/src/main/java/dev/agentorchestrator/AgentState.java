@@ -7,8 +7,11 @@ final class AgentState {
   static final int CRASHLOOP_AFTER = 4;
   static final long BACKOFF_BASE_MILLIS = 500;
   static final long BACKOFF_CAP_MILLIS = 60_000;
-  /** An agent that ran this long before dying starts its back-off from scratch. */
-  static final long STABLE_MILLIS = 30_000;
+  /**
+   * An agent that ran this long before dying starts its back-off from scratch: 30 s, or
+   * AO_STABLE_SECONDS in the watchdog's environment.
+   */
+  static final long STABLE_MILLIS = stableMillis(System.getenv("AO_STABLE_SECONDS"));
 
   boolean up;
   int restarts;
@@ -33,6 +36,14 @@ final class AgentState {
     }
     int shift = Math.min(failures - 2, 20);
     return Math.min(BACKOFF_BASE_MILLIS << shift, BACKOFF_CAP_MILLIS);
+  }
+
+  static long stableMillis(String seconds) {
+    try {
+      return seconds == null ? 30_000 : Math.max(0, Math.round(Double.parseDouble(seconds) * 1000));
+    } catch (NumberFormatException e) {
+      return 30_000;
+    }
   }
 
   boolean crashloop() {

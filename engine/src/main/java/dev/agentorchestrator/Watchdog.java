@@ -20,13 +20,15 @@ import java.util.concurrent.TimeUnit;
  * The long-lived process that heals agents. It sleeps on inotify over {@code .ao-state/inbox},
  * where tmux's pane-died hook and {@code up} leave notes. Since the hook is known to miss exits, it
  * also checks the agents' pids in {@code /proc} every {@link #POLL_MILLIS} (no process started)
- * and lists all panes in one tmux call when a pid is gone and at every heartbeat. It never wakes an
- * agent: the heartbeat only refreshes the status file.
+ * and lists all panes in one tmux call when a pid is gone, and every minute regardless. It never
+ * wakes an agent: the heartbeat (every 10 s) only refreshes the status file.
  */
 final class Watchdog {
 
   static final long POLL_MILLIS = 250;
-  static final long HEARTBEAT_MILLIS = 5000;
+  static final long HEARTBEAT_MILLIS = 10_000;
+  /** How often all panes are listed even when nothing happened: the backstop of the backstop. */
+  static final long FULL_LIST_MILLIS = 60_000;
 
   private final Project project;
   private final Tmux tmux;
@@ -35,6 +37,7 @@ final class Watchdog {
   private List<AgentSpec> specs;
   private Map<String, Tmux.Pane> panes = Map.of();
   private long lastHeartbeat;
+  private long lastList;
   private Instant heartbeat;
   private volatile boolean stopping;
 
@@ -73,10 +76,11 @@ final class Watchdog {
 
   private void tick(boolean poked) {
     long now = System.currentTimeMillis();
-    boolean changed = serveRequests();
+    boolean changed = poked && serveRequests(); // requests arrive as inbox events
     boolean heartbeatDue = now - lastHeartbeat >= HEARTBEAT_MILLIS;
-    if (changed || poked || heartbeatDue || somethingToDo(now)) {
+    if (changed || poked || now - lastList >= FULL_LIST_MILLIS || somethingToDo(now)) {
       panes = tmux.panes();
+      lastList = now;
       changed |= heal(System.currentTimeMillis());
     }
     if (changed) {
@@ -157,6 +161,7 @@ final class Watchdog {
   private void restart(AgentSpec spec, AgentState s, Tmux.Pane pane) {
     try {
       long pid = runner.start(spec, pane);
+      running(spec.name(), pid);
       s.restarts++;
       s.nextAttemptAt = 0;
       s.pid = pid;
@@ -218,6 +223,7 @@ final class Watchdog {
     }
     try {
       s.pid = runner.start(spec, pane);
+      running(name, s.pid);
       s.startedAt = System.currentTimeMillis();
       log(name + " started by up (pid " + s.pid + ")");
       return name + "\tstarted (pid " + s.pid + ")";
@@ -225,6 +231,14 @@ final class Watchdog {
       log(e.getMessage());
       return name + "\terror: " + e.getMessage();
     }
+  }
+
+  /** Records a process just started, so the status written next shows it without asking tmux again. */
+  private void running(String agent, long pid) {
+    Map<String, Tmux.Pane> now = new java.util.HashMap<>(panes);
+    String session = project.session(agent);
+    now.put(session, new Tmux.Pane(session, pid, false, null));
+    panes = now;
   }
 
   private void writeStatus() {

@@ -148,6 +148,14 @@ class HarnessEndToEndTest {
     assertTrue(alive(pid(a)));
     assertEquals(1L, a.get("restarts"));
     assertEquals(137L, a.get("lastExit"), "killed by signal 9");
+    Path statusFile = root.resolve(".ao-state/status.json");
+    await("status.json to show the new process", 15, () -> {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> file = (Map<String, Object>) TestProjects.parse(read(statusFile));
+      Map<String, Object> recorded = agentOf(file, "a");
+      return "running".equals(recorded.get("state")) && Long.valueOf(pid(a)).equals(recorded.get("pid"))
+          && Long.valueOf(1).equals(recorded.get("restarts"));
+    }, () -> read(statusFile));
 
     fx.ok(root, "up"); // a manual up resets the counters and starts nothing
     Map<String, Object> reset = agentStatus(root, "a");
