@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.po.Po;
+import dev.po.process.Exec;
+import dev.po.process.ExecResult;
 import dev.po.testing.EngineHarness;
 import dev.po.testing.HarnessRepo;
 import dev.po.testing.TempFleet;
@@ -13,6 +15,7 @@ import dev.po.testing.Tmux;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
@@ -101,6 +104,24 @@ class RealHarnessTest {
     assertFalse(Tmux.hasSession(socket, "e2e-one-worker"));
     // the harness's runtime state is ignored: the project stays clean
     assertEquals("", git(p.root(), "status", "--porcelain"));
+  }
+
+  @Test
+  void anUnregisteredProjectRunsByHandAsItsReadmeSays() {
+    CreateResult r = po.create("e2e-hand").setRef("v0.2.0").setAgentCommand(SLEEPER).call();
+    assertFalse(r.registered());
+    Path root = r.root();
+    Map<String, String> env = EngineHarness.env(socket);
+    try {
+      ExecResult up = Exec.of(List.of("engine/agents", "up")).in(root).env(env).run();
+      assertTrue(up.succeeded(), up.describe());
+      await(() -> HarnessStates.of(root), HarnessState.RUNNING);
+      ExecResult status = Exec.of(List.of("engine/agents", "status")).in(root).env(env).run();
+      assertTrue(status.succeeded() && status.output().contains("worker"), status.describe());
+    } finally {
+      Exec.of(List.of("engine/agents", "down")).in(root).env(env).run();
+    }
+    await(() -> HarnessStates.of(root), HarnessState.STOPPED);
   }
 
   @Test
