@@ -155,6 +155,14 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     return new Fleet(folder, defaults, next, projects);
   }
 
+  /** Removes the named harness; throws if it is not declared. Projects naming it are left to validation. */
+  public Fleet withoutHarness(String name) {
+    Harness h = harness(name).orElseThrow(() -> new IllegalArgumentException("no harness '" + name + "' in the fleet"));
+    List<Harness> next = new ArrayList<>(harnesses);
+    next.remove(h);
+    return new Fleet(folder, defaults, next, projects);
+  }
+
   public Fleet withDefaults(Defaults newDefaults) {
     return new Fleet(folder, newDefaults, harnesses, projects);
   }

@@ -126,8 +126,8 @@ final class FleetParser {
       return Defaults.NONE;
     }
     unknownKeys(path, DEFAULTS_KEYS, "[defaults]");
-    String dir = path(path, "projects_dir", string(path, "projects_dir", true));
-    String harness = string(path, "harness", true);
+    String dir = path(path, "projects_dir", string(path, "projects_dir"));
+    String harness = string(path, "harness");
     if (harness != null && !Names.isValid(harness)) {
       problem(pos(append(path, "harness")), Names.invalid("harness", harness));
       harness = null;
@@ -152,7 +152,7 @@ final class FleetParser {
         ok = false;
       }
       unknownKeys(path, HARNESS_KEYS, "[harnesses." + name + "]");
-      String url = string(path, "url", false);
+      String url = string(path, "url");
       if (url == null) {
         if (!root.contains(append(path, "url"))) {
           missing(path, "harness '" + name + "' has no url");
@@ -217,9 +217,9 @@ final class FleetParser {
         ok = false;
       }
       unknownKeys(path, PROJECT_KEYS, "[projects." + name + "]");
-      String location = path(path, "location", string(path, "location", false));
-      String harness = string(path, "harness", true);
-      String ref = string(path, "ref", false);
+      String location = path(path, "location", string(path, "location"));
+      String harness = string(path, "harness");
+      String ref = string(path, "ref");
       Object enabledValue = root.get(append(path, "enabled"));
       boolean enabled = true;
       if (enabledValue instanceof Boolean b) {
@@ -265,10 +265,10 @@ final class FleetParser {
   }
 
   /**
-   * Reads an optional or required string key: reports a wrong type or a blank value and returns
-   * {@code null} then; returns {@code null} silently when the key is absent.
+   * Reads a string key: reports a wrong type or a blank value and returns {@code null} then;
+   * returns {@code null} silently when the key is absent (the caller knows whether it must be there).
    */
-  private String string(List<String> table, String key, boolean optional) {
+  private String string(List<String> table, String key) {
     List<String> path = append(table, key);
     Object value = root.get(path);
     if (value == null) {
@@ -309,7 +309,8 @@ final class FleetParser {
   }
 
   private void unknownKeys(List<String> table, Set<String> known, String where) {
-    for (String key : sortedKeys(root.getTable(table), table)) {
+    // problems are sorted at the end: no need to order the keys here
+    for (String key : root.getTable(table).keySet()) {
       if (!known.contains(key)) {
         problem(pos(append(table, key)), "unknown key '" + key + "' in " + where);
       }

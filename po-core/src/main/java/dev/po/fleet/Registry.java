@@ -71,8 +71,15 @@ public final class Registry {
 
   /**
    * Applies {@code change} to the current file under the lock {@code fleet.toml.lock}: re-reads,
-   * changes, edits the text in place, parses the result and compares it with the intended value,
-   * then replaces the file atomically. Returns the fleet as written.
+   * changes, edits the text in place (only the changed values, keys and tables), parses the result
+   * and compares it with the intended value, then replaces the file atomically. Returns the fleet
+   * as written; nothing is written when the change returns an equal fleet.
+   *
+   * @throws RegistryException when the file has problems, the change would introduce some, or
+   *     the file cannot be written
+   * @throws dev.po.PoException when the lock stays taken past the timeout, or the change cannot
+   *     be made in place (reordering, entries not written as their own table); an exception
+   *     thrown by {@code change} itself passes through, with nothing written
    */
   public Fleet edit(UnaryOperator<Fleet> change) {
     Objects.requireNonNull(change, "change");

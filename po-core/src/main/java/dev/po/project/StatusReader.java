@@ -7,6 +7,7 @@ import dev.po.fleet.ProjectEntry;
 import dev.po.git.EngineReader;
 import dev.po.git.Inspection;
 import dev.po.git.Parallel;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 
@@ -47,8 +48,11 @@ public final class StatusReader {
         pinName = reader.nameOf(inspection, url, pin, p.ref());
       }
     }
-    HarnessState state = inspection.exists() ? HarnessStates.of(path) : HarnessState.UNKNOWN;
+    // a repository is a folder; only a location that is not one needs the extra look
+    boolean folder = inspection.kind() == Inspection.Kind.SOUND || inspection.kind() == Inspection.Kind.NO_ENGINE
+        || (inspection.exists() && Files.isDirectory(path));
+    HarnessState state = folder ? HarnessStates.of(path) : HarnessState.UNKNOWN;
     return new ProjectStatus(p.name(), p.enabled(), fleet.harnessNameOf(p).orElse(null), p.ref(), path,
-        inspection.exists(), inspection.problem(), pin, pinName, drift, state);
+        folder, inspection.problem(), pin, pinName, drift, state);
   }
 }

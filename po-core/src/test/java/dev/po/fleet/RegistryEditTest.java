@@ -129,6 +129,14 @@ class RegistryEditTest {
   }
 
   @Test
+  void aHarnessNoProjectUsesCanBeRemoved() throws IOException {
+    Registry r = registry(COMMENTED.replace("[projects.alpha]", "# the other one\n[harnesses.bo]\nurl = \"bo\"\n\n[projects.alpha]")
+        .replace("# alpha: the first one\n", ""));
+    r.edit(f -> f.withoutHarness("bo"));
+    assertEquals(COMMENTED.replace("# alpha: the first one\n", ""), text());
+  }
+
+  @Test
   void defaultsAreAddedAtTheTopWhenMissing() throws IOException {
     Registry r = registry("# header\n\n[harnesses.ao]\nurl = \"u\"\n");
     r.edit(f -> f.withDefaults(new Defaults("p", null)));

@@ -21,17 +21,19 @@ class StatusReaderTest {
   @TempDir Path tmp;
 
   @Test
-  void reportsPinNameDriftAndSoundnessPerProject() {
+  void reportsPinNameDriftAndSoundnessPerProject() throws java.io.IOException {
     TempFleet fleet = TempFleet.create(tmp);
     Path alpha = fleet.addProject("alpha", "v0.1.0");
     fleet.addProject("beta", "v0.1.0");
     fleet.register("gone", "projects/gone", "v0.1.0");
     ProjectRepo.createWithoutEngine(tmp.resolve("projects/plain"));
     fleet.register("plain", "projects/plain", "v0.1.0");
+    java.nio.file.Files.writeString(tmp.resolve("projects/file"), "not a folder\n");
+    fleet.register("file", "projects/file", "v0.1.0");
     Registry.at(fleet.file()).edit(f -> f.withRef("beta", "v0.2.0").withEnabled("beta", false));
 
     List<ProjectStatus> all = Po.open(fleet.file()).status();
-    assertEquals(List.of("alpha", "beta", "gone", "plain"), all.stream().map(ProjectStatus::name).toList());
+    assertEquals(List.of("alpha", "beta", "gone", "plain", "file"), all.stream().map(ProjectStatus::name).toList());
     String v1 = fleet.harness().commit("v0.1.0");
 
     assertEquals(new ProjectStatus("alpha", true, "agent-orchestrator", "v0.1.0", alpha, true, null, v1, "v0.1.0",
@@ -52,6 +54,10 @@ class StatusReaderTest {
     assertTrue(plain.exists());
     assertEquals(tmp.resolve("projects/plain") + " has no engine submodule", plain.problem());
     assertFalse(plain.sound());
+
+    ProjectStatus file = all.get(4);
+    assertFalse(file.exists());
+    assertEquals(tmp.resolve("projects/file") + " is not a git repository", file.problem());
   }
 
   @Test
