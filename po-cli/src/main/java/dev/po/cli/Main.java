@@ -36,6 +36,8 @@ public final class Main {
   /** The configured command tree; exposed for tests and for documentation tools. */
   static CommandLine commandLine(Map<String, String> env) {
     CommandLine cl = new CommandLine(new PoCommand(env));
+    // An argument like @name is a name, never a file of more arguments.
+    cl.setExpandAtFiles(false);
     cl.setExecutionExceptionHandler(new ErrorHandler());
     // 2 is picocli's default for usage errors; kept explicit because the README promises it.
     cl.setParameterExceptionHandler(new UsageErrorHandler());
