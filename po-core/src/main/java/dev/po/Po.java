@@ -1,11 +1,14 @@
 package dev.po;
 
 import dev.po.fleet.Fleet;
+import dev.po.fleet.ProjectEntry;
 import dev.po.fleet.Registry;
 import dev.po.project.CreateCommand;
 import dev.po.project.Project;
 import dev.po.project.ProjectStatus;
+import dev.po.project.StatusReader;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Objects;
 
@@ -56,8 +59,16 @@ public final class Po {
     throw new UnsupportedOperationException("TODO");
   }
 
-  /** The status of the named projects, or of all when none are named. */
+  /**
+   * The status of the named projects in the order named, or of all in file order when none are
+   * named; throws {@link dev.po.fleet.UnknownProjectException} for a name the registry lacks.
+   * Reads every repository in process, in parallel; starts no process.
+   */
   public List<ProjectStatus> status(String... names) {
-    throw new UnsupportedOperationException("TODO");
+    Fleet fleet = registry.read();
+    List<ProjectEntry> chosen = names.length == 0
+        ? fleet.projects()
+        : Arrays.stream(names).distinct().map(fleet::requireProject).toList();
+    return StatusReader.read(fleet, chosen);
   }
 }

@@ -1,5 +1,6 @@
 package dev.po.fleet;
 
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -86,6 +87,30 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     return p.toAbsolutePath().normalize();
   }
 
+  /**
+   * The harness's git URL, ready for git: a URL ({@code scheme://...}), an scp-like
+   * {@code host:path}, or an absolute path is used as written; {@code ~/...} is in the home
+   * folder; any other path is relative to {@link #folder()}.
+   */
+  public String harnessUrl(Harness harness) {
+    String url = harness.url();
+    try {
+      if (url.contains("://") || isScpLike(url) || Path.of(url).isAbsolute()) {
+        return url;
+      }
+      return resolve(url).toString();
+    } catch (InvalidPathException e) {
+      // not a path at all: let git say what is wrong with it
+      return url;
+    }
+  }
+
+  private static boolean isScpLike(String url) {
+    int colon = url.indexOf(':');
+    int slash = url.indexOf('/');
+    return colon > 0 && (slash < 0 || colon < slash);
+  }
+
   /** Adds {@code project}, or replaces the project of the same name in place. */
   public Fleet withProject(ProjectEntry project) {
     List<ProjectEntry> next = new ArrayList<>(projects);
@@ -127,6 +152,14 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     } else {
       next.set(at, harness);
     }
+    return new Fleet(folder, defaults, next, projects);
+  }
+
+  /** Removes the named harness; throws if it is not declared. Projects naming it are left to validation. */
+  public Fleet withoutHarness(String name) {
+    Harness h = harness(name).orElseThrow(() -> new IllegalArgumentException("no harness '" + name + "' in the fleet"));
+    List<Harness> next = new ArrayList<>(harnesses);
+    next.remove(h);
     return new Fleet(folder, defaults, next, projects);
   }
 

@@ -8,7 +8,9 @@ import java.util.Objects;
  * and the argv that runs it from a project root.
  *
  * @param name the table name; a valid {@linkplain Names name}
- * @param url the git URL of the harness repository
+ * @param url the harness repository as written: a git URL, an scp-like {@code host:path}, an
+ *     absolute path, {@code ~/...}, or a path relative to fleet.toml's folder; resolve it with
+ *     {@link Fleet#harnessUrl(Harness)}
  * @param launcher argv run in the project root, {@link #DEFAULT_LAUNCHER} when not written
  */
 public record Harness(String name, String url, List<String> launcher) {

@@ -19,9 +19,13 @@ public final class Names {
   /** Returns {@code name}, or throws naming the rule when it is not valid. */
   public static String check(String kind, String name) {
     if (!isValid(name)) {
-      throw new IllegalArgumentException(
-          "invalid " + kind + " name '" + name + "': use 1-63 of a-z 0-9 _ -, starting with a letter or digit");
+      throw new IllegalArgumentException(invalid(kind, name));
     }
     return name;
+  }
+
+  /** The message for an invalid name, shared by {@link #check} and registry validation. */
+  static String invalid(String kind, String name) {
+    return "invalid " + kind + " name '" + name + "': use 1-63 of a-z 0-9 _ -, starting with a letter or digit";
   }
 }

@@ -1,6 +1,14 @@
 package dev.po.fleet;
 
+import dev.po.PoException;
+import java.io.IOException;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.UnaryOperator;
@@ -17,15 +25,30 @@ import java.util.function.UnaryOperator;
  * }</pre>
  */
 public final class Registry {
-  private final Path file;
+  private static final Duration DEFAULT_LOCK_TIMEOUT = Duration.ofSeconds(5);
 
-  private Registry(Path file) {
+  private final Path file;
+  private final Path folder;
+  private final Duration lockTimeout;
+
+  private Registry(Path file, Duration lockTimeout) {
     this.file = Objects.requireNonNull(file, "file");
+    this.lockTimeout = Objects.requireNonNull(lockTimeout, "lockTimeout");
+    if (lockTimeout.isNegative()) {
+      throw new IllegalArgumentException("lockTimeout (" + lockTimeout + ") must not be negative");
+    }
+    Path parent = file.toAbsolutePath().normalize().getParent();
+    this.folder = parent == null ? Path.of("/") : parent;
   }
 
   /** The registry at {@code file}; nothing is read yet. */
   public static Registry at(Path file) {
-    return new Registry(file);
+    return new Registry(file, DEFAULT_LOCK_TIMEOUT);
+  }
+
+  /** How long {@link #edit} waits for another editor's lock before it gives up; 5 seconds by default. */
+  public Registry withLockTimeout(Duration timeout) {
+    return new Registry(file, timeout);
   }
 
   /** The file as the caller named it (used in messages). */
@@ -33,22 +56,105 @@ public final class Registry {
     return file;
   }
 
-  /** Reads and checks the file; throws {@link RegistryException} listing every problem. */
+  /**
+   * Reads and checks the file; throws {@link RegistryException} listing every problem found in the
+   * file itself (syntax, schema, names, harness references, shared locations). The disk is not
+   * looked at: that is {@link #validate()}.
+   */
   public Fleet read() {
-    throw new UnsupportedOperationException("TODO");
+    FleetParser.Parsed parsed = parse(text());
+    if (!parsed.problems().isEmpty()) {
+      throw new RegistryException(parsed.problems());
+    }
+    return parsed.fleet();
   }
 
   /**
    * Applies {@code change} to the current file under the lock {@code fleet.toml.lock}: re-reads,
-   * changes, edits the text in place, parses the result and compares it with the intended value,
-   * then replaces the file atomically. Returns the fleet as written.
+   * changes, edits the text in place (only the changed values, keys and tables), parses the result
+   * and compares it with the intended value, then replaces the file atomically. Returns the fleet
+   * as written; nothing is written when the change returns an equal fleet.
+   *
+   * @throws RegistryException when the file has problems, the change would introduce some, or
+   *     the file cannot be written
+   * @throws dev.po.PoException when the lock stays taken past the timeout, or the change cannot
+   *     be made in place (reordering, entries not written as their own table); an exception
+   *     thrown by {@code change} itself passes through, with nothing written
    */
   public Fleet edit(UnaryOperator<Fleet> change) {
-    throw new UnsupportedOperationException("TODO");
+    Objects.requireNonNull(change, "change");
+    Path target = realFile();
+    return LockedWrite.underLock(target, lockTimeout, () -> {
+      String text = text();
+      FleetParser.Parsed parsed = parse(text);
+      if (!parsed.problems().isEmpty()) {
+        throw new RegistryException(parsed.problems());
+      }
+      Fleet before = parsed.fleet();
+      Fleet after = Objects.requireNonNull(change.apply(before), "the change returned no fleet");
+      if (after.equals(before)) {
+        return before;
+      }
+      String edited = FleetEditor.edit(text, before, after);
+      FleetParser.Parsed check = parse(edited);
+      if (!check.problems().isEmpty()) {
+        // positions would point into text that was never written: say what is wrong, not where
+        throw new RegistryException(check.problems().stream()
+            .map(p -> new Problem(file, 0, 0, "refusing the change, it would make the registry invalid: " + p.message()))
+            .toList());
+      }
+      if (!after.equals(check.fleet())) {
+        throw new PoException("refusing to write " + file + ": the edited text would read back as "
+            + check.fleet() + " instead of " + after);
+      }
+      LockedWrite.replace(target, edited);
+      return after;
+    });
   }
 
-  /** Every problem in the file and on disk, in file order; empty when the fleet is sound. */
+  /** The file edits replace: a symbolic link stays a link and its target is written. */
+  private Path realFile() {
+    try {
+      return Files.isSymbolicLink(file) ? file.toRealPath() : file;
+    } catch (IOException e) {
+      return file;
+    }
+  }
+
+  /**
+   * Every problem in the file and on disk, in file order; empty when the fleet is sound. Besides
+   * what {@link #read()} reports, it checks each project's location, repository, engine submodule,
+   * engine pin against the commit its ref names (drift), and the one rule. It reads repositories in
+   * process and asks a harness URL only for refs a project's engine repository does not know.
+   */
   public List<Problem> validate() {
-    throw new UnsupportedOperationException("TODO");
+    String text;
+    try {
+      text = text();
+    } catch (RegistryException e) {
+      return e.problems();
+    }
+    FleetParser.Parsed parsed = parse(text);
+    List<Problem> all = new ArrayList<>(parsed.problems());
+    all.addAll(DiskChecks.check(file, folder, parsed));
+    all.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+    return List.copyOf(all);
+  }
+
+  FleetParser.Parsed parse(String text) {
+    return FleetParser.parse(file, folder, text);
+  }
+
+  /** The file's text; a missing or unreadable file is one problem without a line. */
+  String text() {
+    try {
+      return Files.readString(file);
+    } catch (NoSuchFileException e) {
+      throw new RegistryException(new Problem(file, 0, 0, "no such file"));
+    } catch (CharacterCodingException e) {
+      throw new RegistryException(new Problem(file, 0, 0, "not UTF-8 text"));
+    } catch (IOException e) {
+      throw new RegistryException(new Problem(file, 0, 0, "cannot read: " + e), e);
+    }
   }
 }

@@ -50,6 +50,27 @@ public final class ProjectRepo {
     }
   }
 
+  /** Writes {@code path} (relative to the project) with {@code content} and commits it. Returns {@code dir}. */
+  public static Path commitFile(Path dir, String path, String content) {
+    try {
+      Path file = dir.resolve(path);
+      Files.createDirectories(file.getParent());
+      Files.writeString(file, content);
+      git(dir, "add", "--", path);
+      git(dir, "commit", "-q", "-m", "add " + path);
+      return dir;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Moves the engine gitlink in HEAD to {@code ref} of the harness and commits, as an update would. */
+  public static void repin(Path dir, String ref) {
+    git(dir.resolve("engine"), "checkout", "-q", ref);
+    git(dir, "add", "engine");
+    git(dir, "commit", "-q", "-m", "engine at " + ref);
+  }
+
   /** The commit the engine gitlink in HEAD records. */
   public static String pin(Path dir) {
     return git(dir, "rev-parse", "HEAD:engine");

@@ -58,6 +58,11 @@ public final class TempFleet {
     return dir;
   }
 
+  /** Registers {@code name} at {@code location} (as written in fleet.toml) without making anything there. */
+  public void register(String name, String location, String ref) {
+    append("\n[projects." + name + "]\n" + "location = \"" + location + "\"\n" + "ref = \"" + ref + "\"\n");
+  }
+
   public String text() {
     try {
       return Files.readString(file);
