@@ -37,7 +37,7 @@ import picocli.CommandLine.Spec;
       StopCommand.class,
       UpdateCommand.class,
       HarnessCommand.class,
-      // Lifecycle commands (create, start, stop, update, demo) go here, one class each.
+      // more commands (demo, ...) go here, one class each
     })
 public final class PoCommand implements Callable<Integer> {
   private final Map<String, String> env;
