@@ -4,12 +4,16 @@ import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
 import dev.po.fleet.Registry;
 import dev.po.project.CreateCommand;
+import dev.po.project.LaunchCommand;
+import dev.po.project.Lifecycle;
 import dev.po.project.Project;
 import dev.po.project.ProjectStatus;
 import dev.po.project.StatusReader;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -25,14 +29,35 @@ import java.util.Objects;
  */
 public final class Po {
   private final Registry registry;
+  private final Lifecycle lifecycle;
 
-  private Po(Registry registry) {
+  private Po(Registry registry, Lifecycle lifecycle) {
     this.registry = Objects.requireNonNull(registry, "registry");
+    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
   }
 
   /** The fleet recorded in {@code fleetFile}; nothing is read until asked. */
   public static Po open(Path fleetFile) {
-    return new Po(Registry.at(fleetFile));
+    Registry registry = Registry.at(fleetFile);
+    return new Po(registry, Lifecycle.of(registry));
+  }
+
+  /**
+   * The same fleet, with {@code extra} added to the environment harness launchers inherit (for
+   * instance {@code AO_TMUX_SOCKET} for a private tmux server); later values win.
+   */
+  public Po withEnvironment(Map<String, String> extra) {
+    return new Po(registry, lifecycle.withEnvironment(extra));
+  }
+
+  /** The same fleet, with a different launcher timeout (default ten minutes). */
+  public Po withTimeout(Duration timeout) {
+    return new Po(registry, lifecycle.withTimeout(timeout));
+  }
+
+  /** The lifecycle operations with this handle's settings. */
+  public Lifecycle lifecycle() {
+    return lifecycle;
   }
 
   public Registry registry() {
@@ -46,17 +71,27 @@ public final class Po {
 
   /** A handle on a registered project; throws {@link dev.po.fleet.UnknownProjectException}. */
   public Project project(String name) {
-    throw new UnsupportedOperationException("TODO");
+    return lifecycle.project(name);
   }
 
   /** Handles on every registered project, in file order. */
   public List<Project> projects() {
-    throw new UnsupportedOperationException("TODO");
+    return lifecycle.projects();
   }
 
   /** Starts describing a new project; {@link CreateCommand#call()} makes it. */
   public CreateCommand create(String name) {
-    throw new UnsupportedOperationException("TODO");
+    return lifecycle.create(name);
+  }
+
+  /** Starts the named projects, or every enabled one with {@code setAll(true)}. */
+  public LaunchCommand start(String... names) {
+    return lifecycle.start(names);
+  }
+
+  /** Stops the named projects, or every enabled one with {@code setAll(true)}. */
+  public LaunchCommand stop(String... names) {
+    return lifecycle.stop(names);
   }
 
   /**

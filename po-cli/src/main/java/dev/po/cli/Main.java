@@ -1,10 +1,46 @@
 package dev.po.cli;
 
-/** The {@code po} command. */
+import java.io.PrintStream;
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+import java.util.Map;
+import picocli.CommandLine;
+
+/**
+ * The {@code po} command line. {@link #main} only wires the process to {@link #run}, which tests
+ * call in-process with their own streams and environment.
+ *
+ * <p>Exit codes: 0 success; 1 a failure or refusal reported by po-core (one line on stderr, the
+ * stack trace only with {@code --verbose}), including an invalid project or harness name; 2 a
+ * usage error picocli detects (unknown option, missing argument), with the usage on stderr.
+ */
 public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.out.println("po");
+    System.exit(run(args, System.out, System.err, System.getenv()));
+  }
+
+  /** Runs {@code po args...} writing to {@code out} and {@code err}; returns the exit code. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
+    PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
+    try {
+      return commandLine(env).setOut(o).setErr(e).execute(args);
+    } finally {
+      o.flush();
+      e.flush();
+    }
+  }
+
+  /** The configured command tree; exposed for tests and for documentation tools. */
+  static CommandLine commandLine(Map<String, String> env) {
+    CommandLine cl = new CommandLine(new PoCommand(env));
+    // An argument like @name is a name, never a file of more arguments.
+    cl.setExpandAtFiles(false);
+    cl.setExecutionExceptionHandler(new ErrorHandler());
+    // 2 is picocli's default for usage errors; kept explicit because the README promises it.
+    cl.setParameterExceptionHandler(new UsageErrorHandler());
+    return cl;
   }
 }

@@ -1,6 +1,130 @@
 package dev.po.project;
 
-/** A handle on one registered project: start, stop, inspect and update it. */
+import dev.po.fleet.Fleet;
+import dev.po.fleet.Harness;
+import dev.po.fleet.ProjectEntry;
+import dev.po.process.Exec;
+import dev.po.process.ExecResult;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+
+/**
+ * A handle on one registered project: start, stop, inspect and update it. The handle holds the
+ * registry entry as it was read; get a new one after changing the registry.
+ *
+ * <pre>{@code
+ * Project p = po.project("my-project");
+ * p.start();
+ * HarnessState s = p.state();
+ * p.update("v0.2.0").setRestart(true).call();
+ * p.stop();
+ * }</pre>
+ */
 public final class Project {
-  private Project() {}
+  private final Lifecycle lifecycle;
+  private final Fleet fleet;
+  private final ProjectEntry entry;
+
+  Project(Lifecycle lifecycle, Fleet fleet, ProjectEntry entry) {
+    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+    this.fleet = Objects.requireNonNull(fleet, "fleet");
+    this.entry = Objects.requireNonNull(entry, "entry");
+  }
+
+  public String name() {
+    return entry.name();
+  }
+
+  /** The registry entry this handle was made from. */
+  public ProjectEntry entry() {
+    return entry;
+  }
+
+  public boolean enabled() {
+    return entry.enabled();
+  }
+
+  /** The project's folder: its location resolved against the registry's folder. */
+  public Path root() {
+    return fleet.pathOf(entry);
+  }
+
+  /** The harness the project uses; throws {@link ProjectException} when none is declared. */
+  public Harness harness() {
+    return fleet.harnessOf(entry)
+        .orElseThrow(
+            () ->
+                new ProjectException(
+                    "project "
+                        + name()
+                        + ": harness '"
+                        + fleet.harnessNameOf(entry).orElse("")
+                        + "' is not declared in the fleet registry"));
+  }
+
+  /** What the project's harness is doing, read from its status file; starts no process. */
+  public HarnessState state() {
+    return HarnessStates.of(root());
+  }
+
+  /** Runs the harness launcher's {@code up}; refuses a disabled project. */
+  public LaunchResult start() {
+    return start(false);
+  }
+
+  /** Runs the harness launcher's {@code up}; {@code force} starts a disabled project too. */
+  public LaunchResult start(boolean force) {
+    if (!entry.enabled() && !force) {
+      throw new ProjectException("project " + name() + " is disabled; start it with --force");
+    }
+    return launch(LaunchCommand.START);
+  }
+
+  /** Runs the harness launcher's {@code down}. */
+  public LaunchResult stop() {
+    return launch(LaunchCommand.STOP);
+  }
+
+  /** Starts moving the project's engine pin to {@code ref}; {@link UpdateCommand#call()} does it. */
+  public UpdateCommand update(String ref) {
+    return new UpdateCommand(lifecycle, this, ref);
+  }
+
+  Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  LaunchResult launch(String verb) {
+    Path root = root();
+    if (!Files.isDirectory(root)) {
+      throw new ProjectException("project " + name() + ": location " + root + " is not a folder");
+    }
+    List<String> argv = new ArrayList<>(harness().launcher());
+    String program = argv.get(0);
+    if (program.contains("/") && !Files.isExecutable(root.resolve(program))) {
+      throw new ProjectException(
+          "project "
+              + name()
+              + ": no launcher "
+              + root.resolve(program)
+              + " (is engine/ checked out? git submodule update --init)");
+    }
+    argv.add(verb.equals(LaunchCommand.START) ? "up" : "down");
+    ExecResult r =
+        Exec.of(argv).in(root).env(lifecycle.environment()).timeout(lifecycle.timeout()).run();
+    if (!r.succeeded()) {
+      throw new LaunchException(
+          "project " + name() + ": " + r.describe(), argv, root, r.exitValue(), r.output());
+    }
+    String done = verb.equals(LaunchCommand.START) ? "started" : "stopped";
+    return new LaunchResult(name(), verb, LaunchResult.Outcome.DONE, done, r.output(), r.took());
+  }
+
+  @Override
+  public String toString() {
+    return "Project[" + name() + " at " + root() + "]";
+  }
 }

@@ -26,6 +26,11 @@ public final class HarnessRepo {
     this.tags = tags;
   }
 
+  /** A harness repository made elsewhere (see {@link EngineHarness}): its path and tag commits. */
+  public static HarnessRepo of(Path bare, Map<String, String> tags) {
+    return new HarnessRepo(bare, new LinkedHashMap<>(tags));
+  }
+
   /** Makes the bare repository at {@code root/harness.git} (work tree at {@code root/harness-src}). */
   public static HarnessRepo create(Path root) {
     try {

@@ -22,7 +22,12 @@ public final class TempFleet {
 
   /** Makes the harness repository and a fleet.toml with {@code [defaults]} and the harness. */
   public static TempFleet create(Path root) {
-    TempFleet f = new TempFleet(root, HarnessRepo.create(root));
+    return create(root, HarnessRepo.create(root));
+  }
+
+  /** A fleet.toml in {@code root} whose {@code agent-orchestrator} harness is {@code harness}. */
+  public static TempFleet create(Path root, HarnessRepo harness) {
+    TempFleet f = new TempFleet(root, harness);
     f.write(
         "# test fleet\n"
             + "[defaults]\n"

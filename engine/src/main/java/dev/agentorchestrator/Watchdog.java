@@ -1,0 +1,257 @@
+package dev.agentorchestrator;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.DirectoryStream;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.nio.file.StandardWatchEventKinds;
+import java.nio.file.WatchKey;
+import java.nio.file.WatchService;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * The long-lived process that heals agents. It sleeps on inotify over {@code .ao-state/inbox},
+ * where tmux's pane-died hook and {@code up} leave notes. Since the hook is known to miss exits, it
+ * also checks the agents' pids in {@code /proc} every {@link #POLL_MILLIS} (no process started)
+ * and lists all panes in one tmux call when a pid is gone, and every minute regardless. It never
+ * wakes an agent: the heartbeat (every 10 s) only refreshes the status file.
+ */
+final class Watchdog {
+
+  static final long POLL_MILLIS = 250;
+  static final long HEARTBEAT_MILLIS = 10_000;
+  /** How often all panes are listed even when nothing happened: the backstop of the backstop. */
+  static final long FULL_LIST_MILLIS = 60_000;
+
+  private final Project project;
+  private final Tmux tmux;
+  private final AgentRunner runner;
+  private final Map<String, AgentState> states;
+  private List<AgentSpec> specs;
+  private Map<String, Tmux.Pane> panes = Map.of();
+  private long lastHeartbeat;
+  private long lastList;
+  private Instant heartbeat;
+  private volatile boolean stopping;
+
+  Watchdog(Project project, Tmux tmux) {
+    this.project = project;
+    this.tmux = tmux;
+    this.runner = new AgentRunner(project, tmux);
+    this.states = StateStore.read(project.stateJson());
+  }
+
+  /** Runs until the process is terminated. */
+  void run() throws IOException, InterruptedException {
+    project.createDirs();
+    specs = AgentsFile.read(project.root());
+    Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+      stopping = true;
+      log("watchdog stopping");
+    }));
+    Project.writeAtomically(project.watchdogPid(), ProcessHandle.current().pid() + "\n");
+    log("watchdog started (pid " + ProcessHandle.current().pid() + ", tmux "
+        + (tmux.socket() == null ? "default server" : "socket " + tmux.socket()) + ")");
+    try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
+      project.inbox().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+      boolean poked = true;
+      while (!stopping) {
+        tick(poked);
+        WatchKey key = watcher.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        poked = key != null;
+        if (key != null) {
+          key.pollEvents();
+          key.reset();
+        }
+      }
+    }
+  }
+
+  private void tick(boolean poked) {
+    long now = System.currentTimeMillis();
+    boolean changed = poked && serveRequests(); // requests arrive as inbox events
+    boolean heartbeatDue = now - lastHeartbeat >= HEARTBEAT_MILLIS;
+    if (changed || poked || now - lastList >= FULL_LIST_MILLIS || somethingToDo(now)) {
+      panes = tmux.panes();
+      lastList = now;
+      changed |= heal(System.currentTimeMillis());
+    }
+    if (changed) {
+      StateStore.write(project.stateJson(), states);
+    }
+    if (changed || heartbeatDue) {
+      if (heartbeatDue) {
+        lastHeartbeat = now;
+        heartbeat = Instant.now();
+      }
+      writeStatus();
+    }
+  }
+
+  /** Whether an agent's process vanished or a delayed restart is due, checked without tmux. */
+  private boolean somethingToDo(long now) {
+    for (AgentSpec spec : specs) {
+      AgentState s = states.get(spec.name());
+      if (s == null || !s.up) {
+        continue;
+      }
+      if (s.pid > 0 ? !Procs.alive(s.pid) : spec.watch() == AgentSpec.Watch.HEAL && now >= s.nextAttemptAt) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private boolean heal(long now) {
+    boolean changed = false;
+    for (AgentSpec spec : specs) {
+      AgentState s = states.get(spec.name());
+      if (s == null || !s.up) {
+        continue;
+      }
+      Tmux.Pane pane = panes.get(project.session(spec.name()));
+      if (pane != null && !pane.dead()) {
+        if (pane.pid() != s.pid) {
+          s.pid = pane.pid();
+          s.startedAt = now;
+          changed = true;
+        }
+        if (s.failures > 0 && now - s.startedAt >= AgentState.STABLE_MILLIS) {
+          log(spec.name() + " stable for " + AgentState.STABLE_MILLIS / 1000 + "s; back-off reset");
+          s.failures = 0;
+          changed = true;
+        }
+        continue;
+      }
+      if (s.pid > 0) {
+        changed = true;
+        recordDeath(spec, s, pane, now);
+      }
+      if (spec.watch() == AgentSpec.Watch.HEAL && now >= s.nextAttemptAt) {
+        changed = true;
+        restart(spec, s, pane);
+      }
+    }
+    return changed;
+  }
+
+  private void recordDeath(AgentSpec spec, AgentState s, Tmux.Pane pane, long now) {
+    long ran = now - s.startedAt;
+    s.lastExit = pane == null ? null : pane.exit() != null ? pane.exit() : tmux.exitOf(pane.session());
+    s.failures = ran >= AgentState.STABLE_MILLIS ? 1 : s.failures + 1;
+    s.pid = 0;
+    String how = (pane == null ? "session gone" : "exit " + s.lastExit) + " after " + ran + " ms";
+    if (spec.watch() == AgentSpec.Watch.OFF) {
+      log(spec.name() + " died (" + how + "); watch = off, left dead");
+      return;
+    }
+    long delay = AgentState.backoffMillis(s.failures);
+    s.nextAttemptAt = now + delay;
+    log(spec.name() + " died (" + how + "); restart " + (s.restarts + 1) + " in " + delay + " ms"
+        + (s.crashloop() ? "; crashloop: " + s.failures + " quick deaths in a row, last exit " + s.lastExit : ""));
+  }
+
+  private void restart(AgentSpec spec, AgentState s, Tmux.Pane pane) {
+    try {
+      long pid = runner.start(spec, pane);
+      running(spec.name(), pid);
+      s.restarts++;
+      s.nextAttemptAt = 0;
+      s.pid = pid;
+      s.startedAt = System.currentTimeMillis();
+      log(spec.name() + " restarted (pid " + pid + ", restarts " + s.restarts + ")");
+    } catch (HarnessException e) {
+      s.failures++;
+      s.nextAttemptAt = System.currentTimeMillis() + AgentState.backoffMillis(s.failures);
+      log(spec.name() + ": " + e.getMessage());
+    }
+  }
+
+  /** Handles the {@code up} requests left in the inbox: each names the agents to (re)start. */
+  private boolean serveRequests() {
+    List<Path> requests = new ArrayList<>();
+    try (DirectoryStream<Path> dir = Files.newDirectoryStream(project.inbox(), "*.req")) {
+      dir.forEach(requests::add);
+    } catch (IOException e) {
+      log("cannot read inbox: " + e.getMessage());
+      return false;
+    }
+    if (requests.isEmpty()) {
+      return false;
+    }
+    panes = tmux.panes();
+    for (Path request : requests) {
+      StringBuilder reply = new StringBuilder();
+      try {
+        specs = AgentsFile.read(project.root());
+        for (String name : Files.readAllLines(request)) {
+          reply.append(up(name.strip())).append('\n');
+        }
+      } catch (IOException | HarnessException e) {
+        reply.append("error: ").append(e.getMessage()).append('\n');
+      }
+      Path done = request.resolveSibling(request.getFileName().toString().replace(".req", ".done"));
+      Project.writeAtomically(done, reply.toString());
+      try {
+        Files.deleteIfExists(request);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+    return true;
+  }
+
+  private String up(String name) {
+    AgentSpec spec = specs.stream().filter(a -> a.name().equals(name)).findFirst().orElse(null);
+    if (spec == null) {
+      return name + "\terror: no such agent in " + AgentsFile.NAME;
+    }
+    AgentState s = states.computeIfAbsent(name, n -> new AgentState());
+    s.up = true;
+    s.reset();
+    Tmux.Pane pane = panes.get(project.session(name));
+    if (pane != null && !pane.dead()) {
+      s.pid = pane.pid();
+      return name + "\talready running (pid " + pane.pid() + ")";
+    }
+    try {
+      s.pid = runner.start(spec, pane);
+      running(name, s.pid);
+      s.startedAt = System.currentTimeMillis();
+      log(name + " started by up (pid " + s.pid + ")");
+      return name + "\tstarted (pid " + s.pid + ")";
+    } catch (HarnessException e) {
+      log(e.getMessage());
+      return name + "\terror: " + e.getMessage();
+    }
+  }
+
+  /** Records a process just started, so the status written next shows it without asking tmux again. */
+  private void running(String agent, long pid) {
+    Map<String, Tmux.Pane> now = new java.util.HashMap<>(panes);
+    String session = project.session(agent);
+    now.put(session, new Tmux.Pane(session, pid, false, null));
+    panes = now;
+  }
+
+  private void writeStatus() {
+    Status status = Status.compute(project, specs, states, panes, ProcessHandle.current().pid());
+    Project.writeAtomically(project.statusJson(), status.fileJson(Instant.now(), heartbeat));
+  }
+
+  private void log(String message) {
+    String line = Instant.now() + " " + message + "\n";
+    try {
+      Files.writeString(project.watchdogLog(), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      System.err.print(line);
+    }
+  }
+}

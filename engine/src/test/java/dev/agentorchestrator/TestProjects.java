@@ -1,0 +1,225 @@
+package dev.agentorchestrator;
+
+import static org.junit.jupiter.api.Assertions.fail;
+
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
+
+/**
+ * Shared fixtures: temp projects with their own agents.toml, the real launcher {@code engine/agents}
+ * run as a child process on an isolated tmux socket, and polling waits.
+ */
+final class TestProjects {
+
+  /** The output of one launcher run. */
+  record Run(int exit, String out, String err) {}
+
+  static final Path ENGINE = Path.of(System.getenv().getOrDefault("AO_ENGINE_DIR", System.getProperty("user.dir")));
+
+  private final String socket = "ao-test-" + UUID.randomUUID().toString().substring(0, 8);
+  private final Path base;
+
+  TestProjects(Path base) {
+    this.base = base;
+  }
+
+  String socket() {
+    return socket;
+  }
+
+  /** A project folder holding {@code agents.toml} with {@code toml} and a role file prompts/role.md. */
+  Path project(String name, String toml) throws IOException {
+    Path root = base.resolve(name);
+    Files.createDirectories(root.resolve("prompts"));
+    Files.writeString(root.resolve("prompts/role.md"), "You are a test agent.\n");
+    Files.writeString(root.resolve("agents.toml"), toml);
+    return root;
+  }
+
+  static String agent(String name, String command, String watch) {
+    return "[agents." + name + "]\nprompt = \"prompts/role.md\"\ncommand = " + command + "\nwatch = \"" + watch + "\"\n";
+  }
+
+  /** Runs {@code engine/agents ARGS} in {@code root}, with the classes under test. */
+  Run agents(Path root, String... args) {
+    List<String> argv = new ArrayList<>(List.of(ENGINE.resolve("agents").toString()));
+    argv.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(argv).directory(root.toFile());
+    pb.environment().put("AO_TMUX_SOCKET", socket);
+    pb.environment().put("AO_CLASSPATH", System.getProperty("java.class.path"));
+    pb.environment().remove("AO_JAR");
+    pb.environment().remove("TMUX");
+    return run(pb, 60);
+  }
+
+  static Run run(ProcessBuilder pb, int seconds) {
+    try {
+      Path out = Files.createTempFile("ao-out", ".txt");
+      Path err = Files.createTempFile("ao-err", ".txt");
+      Process p = pb.redirectOutput(out.toFile()).redirectError(err.toFile())
+          .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      if (!p.waitFor(seconds, TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        fail("timed out after " + seconds + "s: " + pb.command());
+      }
+      Run r = new Run(p.exitValue(), Files.readString(out), Files.readString(err));
+      Files.delete(out);
+      Files.delete(err);
+      return r;
+    } catch (IOException e) {
+      throw new AssertionError(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new AssertionError(e);
+    }
+  }
+
+  Run ok(Path root, String... args) {
+    Run r = agents(root, args);
+    if (r.exit() != 0) {
+      fail("agents " + String.join(" ", args) + " exited " + r.exit() + "\nstdout: " + r.out() + "\nstderr: " + r.err());
+    }
+    return r;
+  }
+
+  /** {@code status --json}, parsed. */
+  @SuppressWarnings("unchecked")
+  Map<String, Object> status(Path root) {
+    return (Map<String, Object>) parse(ok(root, "status", "--json").out());
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> agentOf(Map<String, Object> status, String name) {
+    for (Object a : (List<Object>) status.get("agents")) {
+      Map<String, Object> m = (Map<String, Object>) a;
+      if (name.equals(m.get("name"))) {
+        return m;
+      }
+    }
+    throw new AssertionError("no agent " + name + " in " + status);
+  }
+
+  @SuppressWarnings("unchecked")
+  static Map<String, Object> watchdogOf(Map<String, Object> status) {
+    return (Map<String, Object>) status.get("watchdog");
+  }
+
+  /** tmux on the test socket. */
+  Run tmux(String... args) {
+    List<String> argv = new ArrayList<>(List.of("tmux", "-L", socket));
+    argv.addAll(List.of(args));
+    return run(new ProcessBuilder(argv), 20);
+  }
+
+  /** Kills the test's tmux server and removes its socket file. */
+  void killServer() {
+    String path = tmux("display-message", "-p", "#{socket_path}").out().strip();
+    tmux("kill-server");
+    try {
+      Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      Path dir = Path.of(System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp"), "tmux-" + uid);
+      Files.deleteIfExists(path.isEmpty() ? dir.resolve(socket) : Path.of(path));
+    } catch (IOException e) {
+      // best effort: a stale socket file holds no process
+    }
+  }
+
+  /** Waits up to {@code seconds} for {@code condition}; fails with {@code what} and the last state. */
+  static void await(String what, int seconds, Supplier<Boolean> condition, Supplier<Object> state) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    while (!condition.get()) {
+      if (System.nanoTime() > deadline) {
+        fail("waited " + seconds + "s for " + what + "; last seen: " + state.get());
+      }
+      sleep(100);
+    }
+  }
+
+  static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  static boolean alive(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"), StandardCharsets.UTF_8);
+      char state = stat.charAt(stat.lastIndexOf(')') + 2);
+      return state != 'Z' && state != 'X';
+    } catch (IOException e) {
+      return false;
+    }
+  }
+
+  /** Pids of processes whose command line contains {@code needle}. */
+  static List<Long> pidsMatching(String needle) {
+    List<Long> pids = new ArrayList<>();
+    ProcessHandle.allProcesses().forEach(h -> {
+      try {
+        String cmd = new String(Files.readAllBytes(Path.of("/proc/" + h.pid() + "/cmdline")), StandardCharsets.UTF_8);
+        if (cmd.contains(needle) && h.pid() != ProcessHandle.current().pid()) {
+          pids.add(h.pid());
+        }
+      } catch (IOException e) {
+        // gone meanwhile
+      }
+    });
+    return pids;
+  }
+
+  static Object parse(String json) {
+    try (JsonParser p = StateStore.JSON.createParser(json)) {
+      p.nextToken();
+      return value(p);
+    } catch (IOException e) {
+      throw new AssertionError("not JSON: " + json, e);
+    }
+  }
+
+  private static Object value(JsonParser p) throws IOException {
+    switch (p.currentToken()) {
+      case START_OBJECT -> {
+        Map<String, Object> m = new LinkedHashMap<>();
+        while (p.nextToken() == JsonToken.FIELD_NAME) {
+          String k = p.currentName();
+          p.nextToken();
+          m.put(k, value(p));
+        }
+        return m;
+      }
+      case START_ARRAY -> {
+        List<Object> l = new ArrayList<>();
+        while (p.nextToken() != JsonToken.END_ARRAY) {
+          l.add(value(p));
+        }
+        return l;
+      }
+      case VALUE_STRING -> {
+        return p.getText();
+      }
+      case VALUE_NUMBER_INT -> {
+        return p.getLongValue();
+      }
+      case VALUE_TRUE, VALUE_FALSE -> {
+        return p.getBooleanValue();
+      }
+      case VALUE_NULL -> {
+        return null;
+      }
+      default -> throw new IOException("unexpected " + p.currentToken());
+    }
+  }
+}

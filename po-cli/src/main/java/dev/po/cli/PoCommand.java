@@ -1,0 +1,72 @@
+package dev.po.cli;
+
+import dev.po.cli.fleet.FleetCommand;
+import dev.po.cli.project.CreateCommand;
+import dev.po.cli.project.HarnessCommand;
+import dev.po.cli.project.StartCommand;
+import dev.po.cli.project.StopCommand;
+import dev.po.cli.project.UpdateCommand;
+import java.util.Map;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ScopeType;
+import picocli.CommandLine.Spec;
+
+/**
+ * The top command {@code po}. Subcommands are registered in {@code subcommands} below: one class
+ * each, a {@code Callable<Integer>} that parses its arguments, calls po-core and prints.
+ */
+@Command(
+    name = "po",
+    mixinStandardHelpOptions = true,
+    versionProvider = PoVersion.class,
+    description = "Manages a fleet of independent agent projects.",
+    footer = {
+      "",
+      "Exit codes:",
+      "  0  success",
+      "  1  a failure or refusal, said in one line on stderr (--verbose adds the stack trace)",
+      "  2  a usage error: the usage is printed on stderr"
+    },
+    subcommands = {
+      FleetCommand.class,
+      CreateCommand.class,
+      StartCommand.class,
+      StopCommand.class,
+      UpdateCommand.class,
+      HarnessCommand.class,
+      // more commands (demo, ...) go here, one class each
+    })
+public final class PoCommand implements Callable<Integer> {
+  private final Map<String, String> env;
+
+  @Spec CommandSpec spec;
+
+  @Option(
+      names = "--verbose",
+      scope = ScopeType.INHERIT,
+      description = "On failure, print the stack trace too.")
+  boolean verbose;
+
+  PoCommand(Map<String, String> env) {
+    this.env = Map.copyOf(env);
+  }
+
+  /** The environment po was started with (tests pass their own). */
+  public Map<String, String> env() {
+    return env;
+  }
+
+  public boolean verbose() {
+    return verbose;
+  }
+
+  /** {@code po} alone: the usage on stderr, as for any other usage error. */
+  @Override
+  public Integer call() {
+    spec.commandLine().usage(spec.commandLine().getErr());
+    return 2;
+  }
+}

@@ -1,0 +1,85 @@
+package dev.po.cli.fleet;
+
+import dev.po.PoException;
+import dev.po.cli.FleetFile;
+import dev.po.fleet.Fleet;
+import dev.po.fleet.ProjectEntry;
+import dev.po.fleet.Registry;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+@Command(
+    name = "register",
+    mixinStandardHelpOptions = true,
+    description = {
+      "Record an existing project folder in the registry. Nothing on disk is touched.",
+      "",
+      "DIR is resolved against the current directory, then stored relative to the registry's"
+          + " folder when it lies inside it, else as an absolute path. A DIR written as ~/... is"
+          + " stored as written.",
+      ""
+    })
+final class RegisterCommand implements Callable<Integer> {
+  @Spec CommandSpec spec;
+  @Mixin FleetFile fleet;
+
+  @Parameters(paramLabel = "NAME", description = "The project name.")
+  String name;
+
+  @Option(names = "--location", paramLabel = "DIR", required = true, description = "The project folder.")
+  String location;
+
+  @Option(names = "--ref", paramLabel = "REF", required = true, description = "The engine ref to pin (tag, branch or commit).")
+  String ref;
+
+  @Option(names = "--harness", paramLabel = "H", description = "The harness (default: the registry's default).")
+  String harness;
+
+  @Option(names = "--disabled", description = "Register it disabled (start --all skips it).")
+  boolean disabled;
+
+  @Override
+  public Integer call() {
+    Registry registry = fleet.po().registry();
+    Fleet written =
+        registry.edit(
+            f -> {
+              if (f.project(name).isPresent()) {
+                throw new PoException(
+                    "project '" + name + "' is already registered in " + registry.file());
+              }
+              return f.withProject(
+                  new ProjectEntry(name, stored(f.folder(), location), harness, ref, !disabled));
+            });
+    ProjectEntry p = written.requireProject(name);
+    spec.commandLine()
+        .getOut()
+        .println(
+            "registered " + p.name() + " at " + p.location() + " (ref " + p.ref()
+                + (p.enabled() ? "" : ", disabled") + ")");
+    return 0;
+  }
+
+  /**
+   * How {@code dir} is written into the registry: {@code ~/...} as written; else resolved against
+   * the current directory, relative to {@code fleetFolder} when inside it, else absolute.
+   */
+  static String stored(Path fleetFolder, String dir) {
+    if (dir.equals("~") || dir.startsWith("~/")) {
+      return dir;
+    }
+    Path abs = Path.of(dir).toAbsolutePath().normalize();
+    Path folder = fleetFolder.toAbsolutePath().normalize();
+    if (abs.startsWith(folder)) {
+      String rel = folder.relativize(abs).toString();
+      return rel.isEmpty() ? "." : rel;
+    }
+    return abs.toString();
+  }
+}

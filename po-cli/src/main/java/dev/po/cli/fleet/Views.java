@@ -1,0 +1,66 @@
+package dev.po.cli.fleet;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.po.cli.Json;
+import dev.po.fleet.Fleet;
+import dev.po.fleet.ProjectEntry;
+import dev.po.project.ProjectStatus;
+import java.nio.file.Path;
+
+/** How registry entries and statuses look in tables and JSON; the field orders are documented. */
+final class Views {
+  private Views() {}
+
+  /** {@code name, location, harness, ref, enabled}; harness as resolved (own or default). */
+  static ObjectNode entry(Fleet fleet, ProjectEntry p) {
+    ObjectNode o = Json.object();
+    o.put("name", p.name());
+    o.put("location", p.location());
+    o.put("harness", fleet.harnessNameOf(p).orElse(null));
+    o.put("ref", p.ref());
+    o.put("enabled", p.enabled());
+    return o;
+  }
+
+  /**
+   * {@code name, enabled, harness, ref, path, exists, sound, problem, pin, pinName, drift, state}.
+   */
+  static ObjectNode status(ProjectStatus s) {
+    ObjectNode o = Json.object();
+    o.put("name", s.name());
+    o.put("enabled", s.enabled());
+    o.put("harness", s.harness());
+    o.put("ref", s.ref());
+    o.put("path", s.path().toString());
+    o.put("exists", s.exists());
+    o.put("sound", s.sound());
+    o.put("problem", s.problem());
+    o.put("pin", s.pin());
+    o.put("pinName", s.pinName());
+    o.put("drift", s.drift());
+    o.put("state", s.state().word());
+    return o;
+  }
+
+  /** Instead of a table with no rows. */
+  static String none(Path fleetFile) {
+    return "no projects registered in " + fleetFile;
+  }
+
+  static String yesNo(boolean b) {
+    return b ? "yes" : "no";
+  }
+
+  /** {@code harness@ref}, or the ref alone when no harness resolves. */
+  static String harnessAtRef(String harness, String ref) {
+    return harness == null ? ref : harness + "@" + ref;
+  }
+
+  /** The pin's tag or short commit, with {@code *} when it drifts from the ref; {@code -} without. */
+  static String pin(ProjectStatus s) {
+    if (s.pinName() == null) {
+      return "-";
+    }
+    return s.drift() ? s.pinName() + "*" : s.pinName();
+  }
+}

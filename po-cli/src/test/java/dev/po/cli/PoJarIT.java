@@ -1,0 +1,77 @@
+package dev.po.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.po.testing.TempFleet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The shaded {@code po.jar}, run with nothing else on the class path, as an operator runs it. */
+class PoJarIT {
+  @TempDir Path tmp;
+
+  @Test
+  void versionWithoutAnyWarning() throws Exception {
+    PoRun r = java("--version");
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().startsWith("po "), r::toString);
+    assertEquals("", r.err());
+  }
+
+  @Test
+  void readsATempFleetAndPrintsNoLoggingNoise() throws Exception {
+    TempFleet fleet = TempFleet.create(tmp);
+    fleet.addProject("alpha", "v0.1.0");
+    for (String cmd : new String[] {"list", "status"}) {
+      PoRun r = java("fleet", cmd, "--json", "--fleet", fleet.file().toString());
+      assertEquals(0, r.code(), r::toString);
+      assertTrue(r.out().contains("\"name\": \"alpha\""), r::toString);
+      // SLF4J would complain here if the jar lacked its binding
+      assertEquals("", r.err());
+    }
+  }
+
+  @Test
+  void exitCodesSurviveTheRealProcess() throws Exception {
+    PoRun usage = java("fleet", "nope");
+    assertEquals(2, usage.code(), usage::toString);
+    PoRun failure = java("fleet", "list", "--fleet", tmp.resolve("missing.toml").toString());
+    assertEquals(1, failure.code(), failure::toString);
+    assertEquals(1, failure.errLines().size(), failure::toString);
+  }
+
+  private static PoRun java(String... args) throws IOException, InterruptedException {
+    Path jar = Path.of(System.getProperty("po.jar", "target/po.jar"));
+    assertTrue(Files.isRegularFile(jar), "no " + jar + ": run mvn package first");
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    cmd.add("-jar");
+    cmd.add(jar.toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd);
+    pb.environment().remove("PO_FLEET");
+    Process p = pb.start();
+    p.getOutputStream().close();
+    CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(60, TimeUnit.SECONDS), "po did not finish");
+    return new PoRun(p.exitValue(), out, new String(err.join(), StandardCharsets.UTF_8));
+  }
+
+  private static byte[] readAll(java.io.InputStream in) {
+    try {
+      return in.readAllBytes();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+}

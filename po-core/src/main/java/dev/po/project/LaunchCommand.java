@@ -1,0 +1,103 @@
+package dev.po.project;
+
+import dev.po.PoException;
+import dev.po.fleet.Fleet;
+import dev.po.fleet.ProjectEntry;
+import dev.po.git.Parallel;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Supplier;
+
+/**
+ * Starts or stops several projects: the named ones, or every enabled one with {@link #setAll}. One
+ * project failing does not stop the others; {@link #call()} reports each in a {@link LaunchSummary},
+ * in the order named (or registered). Launchers of different projects run a few at a time.
+ *
+ * <pre>{@code
+ * LaunchSummary s = po.start().setAll(true).call();
+ * s.failed().forEach(r -> System.err.println(r.project() + ": " + r.message()));
+ * }</pre>
+ */
+public final class LaunchCommand {
+  static final String START = "start";
+  static final String STOP = "stop";
+
+  private final Lifecycle lifecycle;
+  private final String verb;
+  private final List<String> names;
+  private boolean all;
+  private boolean force;
+  private boolean parallel = true;
+
+  LaunchCommand(Lifecycle lifecycle, String verb, List<String> names) {
+    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+    this.verb = verb;
+    this.names = List.copyOf(new LinkedHashSet<>(names));
+  }
+
+  /** Every enabled project, in registry order; disabled ones are reported as skipped. */
+  public LaunchCommand setAll(boolean all) {
+    this.all = all;
+    return this;
+  }
+
+  /** Start named projects even when the registry disables them. */
+  public LaunchCommand setForce(boolean force) {
+    this.force = force;
+    return this;
+  }
+
+  /**
+   * Whether launchers of different projects run a few at a time (the default) or one by one. A
+   * launcher mostly waits (for its JVM, for the watchdog to answer), so a few at once finish sooner.
+   */
+  public LaunchCommand setParallel(boolean parallel) {
+    this.parallel = parallel;
+    return this;
+  }
+
+  /**
+   * Runs the launcher for each project, a few at a time; the summary lists them in order. Throws
+   * only when the registry cannot be read.
+   */
+  public LaunchSummary call() {
+    if (all == !names.isEmpty()) {
+      throw new PoException(all ? "name projects or use --all, not both" : "name a project, or use --all");
+    }
+    Fleet fleet = lifecycle.registry().read();
+    List<Supplier<LaunchResult>> tasks = new ArrayList<>();
+    if (all) {
+      for (ProjectEntry p : fleet.projects()) {
+        tasks.add(
+            p.enabled()
+                ? () -> run(new Project(lifecycle, fleet, p), false)
+                : () -> LaunchResult.skipped(p.name(), verb, "disabled"));
+      }
+    } else {
+      for (String name : names) {
+        ProjectEntry p = fleet.project(name).orElse(null);
+        tasks.add(
+            p == null
+                ? () -> LaunchResult.failed(name, verb, "no project '" + name + "' in the fleet registry")
+                : () -> run(new Project(lifecycle, fleet, p), force));
+      }
+    }
+    return new LaunchSummary(verb, runAll(tasks));
+  }
+
+  private List<LaunchResult> runAll(List<Supplier<LaunchResult>> tasks) {
+    return parallel ? Parallel.map(tasks, Supplier::get) : tasks.stream().map(Supplier::get).toList();
+  }
+
+  private LaunchResult run(Project p, boolean forced) {
+    try {
+      return verb.equals(START) ? p.start(forced) : p.stop();
+    } catch (LaunchException e) {
+      return new LaunchResult(p.name(), verb, LaunchResult.Outcome.FAILED, e.getMessage(), e.output(), null);
+    } catch (PoException e) {
+      return LaunchResult.failed(p.name(), verb, e.getMessage());
+    }
+  }
+}

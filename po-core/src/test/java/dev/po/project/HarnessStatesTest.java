@@ -1,0 +1,103 @@
+package dev.po.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HarnessStatesTest {
+  @TempDir Path root;
+  Process sleeper;
+  long live;
+  long dead;
+
+  @BeforeEach
+  void pids() throws Exception {
+    sleeper = new ProcessBuilder("sleep", "600").start();
+    live = sleeper.pid();
+    Process gone = new ProcessBuilder("true").start();
+    gone.waitFor();
+    dead = gone.pid();
+  }
+
+  @AfterEach
+  void kill() {
+    sleeper.destroyForcibly();
+  }
+
+  private HarnessState with(String json) throws Exception {
+    Files.createDirectories(root.resolve(".ao-state"));
+    Files.writeString(root.resolve(".ao-state/status.json"), json);
+    return HarnessStates.of(root);
+  }
+
+  private String status(boolean watchdogAlive, Object watchdogPid, String agents) {
+    return "{\"writtenAt\":\"2026-01-01T00:00:00Z\",\"heartbeat\":\"2026-01-01T00:00:00Z\","
+        + "\"watchdog\":{\"alive\":" + watchdogAlive + ",\"pid\":" + watchdogPid + "},"
+        + "\"agents\":[" + agents + "]}";
+  }
+
+  private String agent(String name, String state, Object pid) {
+    return "{\"name\":\"" + name + "\",\"watch\":\"heal\",\"state\":\"" + state + "\",\"pid\":" + pid
+        + ",\"restarts\":0,\"uptimeSeconds\":5,\"lastExit\":null}";
+  }
+
+  @Test
+  void noStatusFileIsUnknown() {
+    assertEquals(HarnessState.UNKNOWN, HarnessStates.of(root));
+  }
+
+  @Test
+  void anUnreadableFileIsUnknown() throws Exception {
+    assertEquals(HarnessState.UNKNOWN, with("{not json"));
+    assertEquals(HarnessState.UNKNOWN, with("[1,2]"));
+    assertEquals(HarnessState.UNKNOWN, with(""));
+    String whole = status(true, live, agent("a", "running", live));
+    assertEquals(HarnessState.UNKNOWN, with(whole.substring(0, whole.length() - 3)));
+  }
+
+  @Test
+  void aLiveWatchdogAndLiveRunningAgentsAreRunning() throws Exception {
+    assertEquals(
+        HarnessState.RUNNING,
+        with(status(true, live, agent("a", "running", live) + "," + agent("b", "running", live))));
+  }
+
+  @Test
+  void unknownFieldsAreIgnored() throws Exception {
+    assertEquals(
+        HarnessState.RUNNING,
+        with("{\"future\":{\"x\":[1,{\"y\":2}]},\"watchdog\":{\"alive\":true,\"pid\":" + live
+            + ",\"since\":\"x\"},\"agents\":[{\"name\":\"a\",\"extra\":[1,2],\"state\":\"running\",\"pid\":" + live + "}]}"));
+  }
+
+  @Test
+  void anAgentThatIsNotRunningIsDegraded() throws Exception {
+    assertEquals(
+        HarnessState.DEGRADED,
+        with(status(true, live, agent("a", "running", live) + "," + agent("b", "backoff", null))));
+    assertEquals(HarnessState.DEGRADED, with(status(true, live, agent("a", "crashloop", null))));
+  }
+
+  @Test
+  void anAgentRecordedRunningWhosePidIsGoneIsDegraded() throws Exception {
+    assertEquals(HarnessState.DEGRADED, with(status(true, live, agent("a", "running", dead))));
+  }
+
+  @Test
+  void aDeadWatchdogWithALiveAgentIsDegraded() throws Exception {
+    assertEquals(HarnessState.DEGRADED, with(status(true, dead, agent("a", "running", live))));
+    assertEquals(HarnessState.DEGRADED, with(status(false, null, agent("a", "running", live))));
+  }
+
+  @Test
+  void nothingAliveIsStopped() throws Exception {
+    assertEquals(HarnessState.STOPPED, with(status(false, null, agent("a", "stopped", null))));
+    // The file says running, but the processes are gone: after a reboot, or kill -9.
+    assertEquals(HarnessState.STOPPED, with(status(true, dead, agent("a", "running", dead))));
+  }
+}

@@ -1,0 +1,165 @@
+package dev.po.project;
+
+import static dev.po.testing.GitCli.git;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.po.Po;
+import dev.po.process.Exec;
+import dev.po.process.ExecResult;
+import dev.po.testing.EngineHarness;
+import dev.po.testing.HarnessRepo;
+import dev.po.testing.TempFleet;
+import dev.po.testing.Tmux;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end with the real harness: this repository's engine/ published as a bare repository with
+ * two tags, its launcher (built once into target/ao-cache), and tmux on a private socket. Agents
+ * are {@code sleep}, so nothing calls out.
+ */
+class RealHarnessTest {
+  static final List<String> SLEEPER = List.of("sleep", "100000");
+  static final Duration PATIENCE = Duration.ofSeconds(90);
+
+  @TempDir static Path shared;
+  static HarnessRepo harness;
+  static String socket;
+
+  @TempDir Path tmp;
+  TempFleet fleet;
+  Po po;
+
+  @BeforeAll
+  static void publish() {
+    harness = EngineHarness.publish(shared);
+    socket = EngineHarness.newSocket();
+  }
+
+  @AfterAll
+  static void killTmux() {
+    Tmux.kill(socket);
+  }
+
+  @AfterEach
+  void stopEverything() {
+    // even after a failure: a watchdog left running would heal its agents into a new tmux server
+    for (Project p : po.projects()) {
+      try {
+        p.stop();
+      } catch (RuntimeException e) {
+        // best effort; the failure that matters is the test's
+      }
+    }
+  }
+
+  @BeforeEach
+  void fleet() {
+    fleet = TempFleet.create(tmp, harness);
+    po = Po.open(fleet.file()).withEnvironment(EngineHarness.env(socket));
+  }
+
+  private void create(String name, String ref) {
+    po.create(name).setRef(ref).setRegister(true).setAgentCommand(SLEEPER).call();
+  }
+
+  private static void await(Supplier<HarnessState> state, HarnessState want) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    HarnessState last;
+    while ((last = state.get()) != want) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected " + want + " within " + PATIENCE + ", still " + last);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
+
+  @Test
+  void createStartInspectStop() {
+    create("e2e-one", "v0.1.0");
+    Project p = po.project("e2e-one");
+    assertEquals("v0.1.0", git(p.root().resolve("engine"), "describe", "--tags"));
+    LaunchResult up = p.start();
+    assertEquals(LaunchResult.Outcome.DONE, up.outcome(), up.output());
+    await(p::state, HarnessState.RUNNING);
+    assertTrue(Tmux.hasSession(socket, "e2e-one-worker"));
+    p.stop();
+    await(p::state, HarnessState.STOPPED);
+    assertFalse(Tmux.hasSession(socket, "e2e-one-worker"));
+    // the harness's runtime state is ignored: the project stays clean
+    assertEquals("", git(p.root(), "status", "--porcelain"));
+  }
+
+  @Test
+  void anUnregisteredProjectRunsByHandAsItsReadmeSays() {
+    CreateResult r = po.create("e2e-hand").setRef("v0.2.0").setAgentCommand(SLEEPER).call();
+    assertFalse(r.registered());
+    Path root = r.root();
+    Map<String, String> env = EngineHarness.env(socket);
+    try {
+      ExecResult up = Exec.of(List.of("engine/agents", "up")).in(root).env(env).run();
+      assertTrue(up.succeeded(), up.describe());
+      await(() -> HarnessStates.of(root), HarnessState.RUNNING);
+      ExecResult status = Exec.of(List.of("engine/agents", "status")).in(root).env(env).run();
+      assertTrue(status.succeeded() && status.output().contains("worker"), status.describe());
+    } finally {
+      Exec.of(List.of("engine/agents", "down")).in(root).env(env).run();
+    }
+    await(() -> HarnessStates.of(root), HarnessState.STOPPED);
+  }
+
+  @Test
+  void startAndStopAllSkipDisabledProjects() {
+    create("e2e-a", "v0.1.0");
+    create("e2e-b", "v0.2.0");
+    create("e2e-off", "v0.1.0");
+    po.registry().edit(f -> f.withEnabled("e2e-off", false));
+
+    LaunchSummary started = po.start().setAll(true).call();
+    assertEquals("started 2, skipped 1, failed 0", started.line(), started.toString());
+    await(() -> po.project("e2e-a").state(), HarnessState.RUNNING);
+    await(() -> po.project("e2e-b").state(), HarnessState.RUNNING);
+    assertEquals(HarnessState.UNKNOWN, po.project("e2e-off").state());
+    assertFalse(Tmux.hasSession(socket, "e2e-off-worker"));
+
+    LaunchSummary stopped = po.stop().setAll(true).call();
+    assertEquals("stopped 2, skipped 1, failed 0", stopped.line(), stopped.toString());
+    await(() -> po.project("e2e-a").state(), HarnessState.STOPPED);
+    await(() -> po.project("e2e-b").state(), HarnessState.STOPPED);
+  }
+
+  @Test
+  void updateWithRestartMovesARunningProject() {
+    create("e2e-up", "v0.1.0");
+    Project p = po.project("e2e-up");
+    p.start();
+    await(p::state, HarnessState.RUNNING);
+    UpdateResult r = p.update("v0.2.0").setRestart(true).call();
+    assertTrue(r.restarted());
+    assertEquals(harness.commit("v0.2.0"), r.toCommit());
+    assertEquals("v0.2.0", git(p.root().resolve("engine"), "describe", "--tags"));
+    assertEquals("v0.2.0", po.fleet().requireProject("e2e-up").ref());
+    await(p::state, HarnessState.RUNNING);
+    p.stop();
+    await(p::state, HarnessState.STOPPED);
+    // a stopped project is not restarted
+    assertFalse(po.project("e2e-up").update("v0.1.0").setRestart(true).call().restarted());
+    assertEquals(HarnessState.STOPPED, p.state());
+  }
+}

@@ -1,0 +1,43 @@
+package dev.po.testing;
+
+import java.io.IOException;
+import java.util.concurrent.TimeUnit;
+
+/** The tmux server of a private test socket; never the default server. */
+public final class Tmux {
+  private Tmux() {}
+
+  /** Kills the server on {@code socket} ({@code tmux -L socket kill-server}); fine if none runs. */
+  public static void kill(String socket) {
+    if (socket == null || !socket.startsWith("po-")) {
+      throw new IllegalArgumentException("refusing to kill tmux socket '" + socket + "'");
+    }
+    try {
+      Process p = new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true)
+          .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      p.waitFor(30, TimeUnit.SECONDS);
+      // kill-server leaves the socket file behind; it is ours, so tidy it too
+      String dir = System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp");
+      Object uid = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
+      java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(dir, "tmux-" + uid, socket));
+    } catch (IOException | UnsupportedOperationException e) {
+      // no tmux, or no socket file: nothing to kill
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /** Whether a session named {@code session} exists on {@code socket}. */
+  public static boolean hasSession(String socket, String session) {
+    try {
+      Process p = new ProcessBuilder("tmux", "-L", socket, "has-session", "-t", session)
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      return p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}
