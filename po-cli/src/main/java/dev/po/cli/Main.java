@@ -33,6 +33,14 @@ public final class Main {
     }
   }
 
+  /**
+   * Runs a {@code po} command line in this process, printing to {@code out} (errors too); for
+   * commands that show other commands at work, as the demo does.
+   */
+  public static int inProcess(Map<String, String> env, PrintWriter out, String... args) {
+    return commandLine(env).setOut(out).setErr(out).execute(args);
+  }
+
   /** The configured command tree; exposed for tests and for documentation tools. */
   static CommandLine commandLine(Map<String, String> env) {
     CommandLine cl = new CommandLine(new PoCommand(env));

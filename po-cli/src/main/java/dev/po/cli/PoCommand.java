@@ -1,5 +1,6 @@
 package dev.po.cli;
 
+import dev.po.cli.demo.DemoCommand;
 import dev.po.cli.fleet.FleetCommand;
 import dev.po.cli.project.CreateCommand;
 import dev.po.cli.project.HarnessCommand;
@@ -37,7 +38,8 @@ import picocli.CommandLine.Spec;
       StopCommand.class,
       UpdateCommand.class,
       HarnessCommand.class,
-      // more commands (demo, ...) go here, one class each
+      DemoCommand.class,
+      // more commands go here, one class each
     })
 public final class PoCommand implements Callable<Integer> {
   private final Map<String, String> env;

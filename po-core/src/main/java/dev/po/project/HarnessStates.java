@@ -23,18 +23,21 @@ public final class HarnessStates {
 
   private static final JsonFactory JSON = new JsonFactory();
 
-  private record Agent(String state, long pid) {}
-
   private HarnessStates() {}
 
   /** The harness state of the project at {@code projectRoot}; never starts a process. */
   public static HarnessState of(Path projectRoot) {
+    return read(projectRoot).state();
+  }
+
+  /** The harness status of the project at {@code projectRoot}, agents included; starts no process. */
+  public static HarnessStatus read(Path projectRoot) {
     boolean watchdogFlag = false;
     long watchdogPid = 0;
-    List<Agent> agents = new ArrayList<>();
+    List<HarnessStatus.Agent> agents = new ArrayList<>();
     try (JsonParser p = JSON.createParser(Files.readAllBytes(projectRoot.resolve(STATUS_FILE)))) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
-        return HarnessState.UNKNOWN;
+        return HarnessStatus.UNKNOWN;
       }
       while (p.nextToken() == JsonToken.FIELD_NAME) {
         String field = p.currentName();
@@ -60,25 +63,29 @@ public final class HarnessStates {
         }
       }
     } catch (IOException | RuntimeException e) {
-      return HarnessState.UNKNOWN;
+      return HarnessStatus.UNKNOWN;
     }
     boolean watchdogAlive = watchdogFlag && alive(watchdogPid);
     boolean anyAgentAlive = false;
     boolean allRunning = true;
-    for (Agent a : agents) {
-      boolean live = alive(a.pid());
-      anyAgentAlive |= live;
-      allRunning &= live && "running".equals(a.state());
+    for (HarnessStatus.Agent a : agents) {
+      anyAgentAlive |= a.alive();
+      allRunning &= a.alive() && "running".equals(a.state());
     }
+    HarnessState state;
     if (!watchdogAlive && !anyAgentAlive) {
-      return HarnessState.STOPPED;
+      state = HarnessState.STOPPED;
+    } else {
+      state = watchdogAlive && allRunning ? HarnessState.RUNNING : HarnessState.DEGRADED;
     }
-    return watchdogAlive && allRunning ? HarnessState.RUNNING : HarnessState.DEGRADED;
+    return new HarnessStatus(state, watchdogAlive, watchdogPid, agents);
   }
 
-  private static Agent agent(JsonParser p) throws IOException {
+  private static HarnessStatus.Agent agent(JsonParser p) throws IOException {
+    String name = "";
     String state = null;
     long pid = 0;
+    int restarts = 0;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String f = p.currentName();
       JsonToken v = p.nextToken();
@@ -86,11 +93,15 @@ public final class HarnessStates {
         state = p.getText();
       } else if (f.equals("pid") && v == JsonToken.VALUE_NUMBER_INT) {
         pid = p.getLongValue();
+      } else if (f.equals("name") && v == JsonToken.VALUE_STRING) {
+        name = p.getText();
+      } else if (f.equals("restarts") && v == JsonToken.VALUE_NUMBER_INT) {
+        restarts = p.getIntValue();
       } else {
         p.skipChildren();
       }
     }
-    return new Agent(state, pid);
+    return new HarnessStatus.Agent(name, state, pid, restarts, alive(pid));
   }
 
   private static boolean alive(long pid) {

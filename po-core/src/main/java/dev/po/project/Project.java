@@ -70,6 +70,11 @@ public final class Project {
     return HarnessStates.of(root());
   }
 
+  /** The harness status with each agent's pid, state and restarts; starts no process. */
+  public HarnessStatus harnessStatus() {
+    return HarnessStates.read(root());
+  }
+
   /** Runs the harness launcher's {@code up}; refuses a disabled project. */
   public LaunchResult start() {
     return start(false);

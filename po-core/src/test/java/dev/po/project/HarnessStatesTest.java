@@ -100,4 +100,17 @@ class HarnessStatesTest {
     // The file says running, but the processes are gone: after a reboot, or kill -9.
     assertEquals(HarnessState.STOPPED, with(status(true, dead, agent("a", "running", dead))));
   }
+
+  @Test
+  void readGivesEachAgentWithItsPidRestartsAndLiveness() throws Exception {
+    with(status(true, live, agent("a", "running", live) + ","
+        + agent("b", "backoff", dead).replace("\"restarts\":0", "\"restarts\":3")));
+    HarnessStatus s = HarnessStates.read(root);
+    assertEquals(HarnessState.DEGRADED, s.state());
+    assertEquals(true, s.watchdogAlive());
+    assertEquals(live, s.watchdogPid());
+    assertEquals(new HarnessStatus.Agent("a", "running", live, 0, true), s.agent("a").orElseThrow());
+    assertEquals(new HarnessStatus.Agent("b", "backoff", dead, 3, false), s.agent("b").orElseThrow());
+    assertEquals(HarnessStatus.UNKNOWN, HarnessStates.read(root.resolve("nowhere")));
+  }
 }

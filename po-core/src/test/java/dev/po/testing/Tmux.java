@@ -40,4 +40,31 @@ public final class Tmux {
       return false;
     }
   }
+
+  /** Whether a tmux server answers on {@code socket}, waiting up to 10 s for it to go away. */
+  public static boolean serverRunning(String socket) {
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (true) {
+      boolean running;
+      try {
+        Process p = new ProcessBuilder("tmux", "-L", socket, "list-sessions")
+            .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        running = p.waitFor(30, TimeUnit.SECONDS) && p.exitValue() == 0;
+      } catch (IOException e) {
+        return false;
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+      if (!running || System.nanoTime() > deadline) {
+        return running;
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return true;
+      }
+    }
+  }
 }
