@@ -203,11 +203,13 @@ public final class Script {
 
   private static List<String> launcherArgs() {
     String file = System.getProperty(ARGS_PROPERTY);
-    if (file == null) {
-      return List.of();
-    }
+    return file == null ? List.of() : readArgs(Path.of(file));
+  }
+
+  /** The arguments as the launcher wrote them: each one followed by a NUL. */
+  static List<String> readArgs(Path file) {
     try {
-      String all = Files.readString(Path.of(file), StandardCharsets.UTF_8);
+      String all = Files.readString(file, StandardCharsets.UTF_8);
       if (all.isEmpty()) {
         return List.of();
       }

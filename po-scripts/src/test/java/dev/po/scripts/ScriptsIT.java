@@ -1,0 +1,120 @@
+package dev.po.scripts;
+
+import static dev.po.testing.GitCli.git;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.po.fleet.Registry;
+import dev.po.testing.TempFleet;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Each launcher under po-scripts/ run end to end, as an operator types it, against a temp fleet
+ * whose harness is the fixtures' stand-in launcher (it records the verbs it is given).
+ */
+class ScriptsIT {
+  @TempDir Path tmp;
+  TempFleet fleet;
+
+  record Run(int code, String out, String err) {}
+
+  @BeforeEach
+  void fleet() {
+    fleet = TempFleet.create(tmp);
+  }
+
+  private Run script(Map<String, String> env, String name, String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>();
+    cmd.add(Path.of(name).toAbsolutePath().toString());
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+    pb.environment().putAll(env);
+    Path out = tmp.resolve("out.txt");
+    Path err = tmp.resolve("err.txt");
+    pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+    Process p = pb.start();
+    assertTrue(p.waitFor(120, TimeUnit.SECONDS), name + " did not finish");
+    return new Run(p.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
+  }
+
+  private Run script(String name, String... args) throws IOException, InterruptedException {
+    return script(Map.of("PO_FLEET", fleet.file().toString()), name, args);
+  }
+
+  @Test
+  void fleetListsGetsValidatesAndShowsStatus() throws Exception {
+    fleet.addProject("alpha", "v0.1.0");
+    Run list = script("fleet", "list");
+    assertEquals(0, list.code(), list.err());
+    assertTrue(list.out().startsWith("alpha "), list.out());
+
+    // --fleet wins over $PO_FLEET, and ./fleet.toml is the last resort (the script runs in tmp).
+    Run get = script(Map.of("PO_FLEET", "/nowhere/fleet.toml"), "fleet", "get", "alpha", "--fleet", fleet.file().toString());
+    assertEquals(0, get.code(), get.err());
+    assertTrue(get.out().contains("ref       v0.1.0"), get.out());
+    Run here = script(Map.of(), "fleet", "get", "alpha");
+    assertEquals(0, here.code(), here.err());
+
+    Run ok = script("fleet", "validate");
+    assertEquals(0, ok.code(), ok.err());
+    assertTrue(ok.out().contains(": OK (1 projects"), ok.out());
+
+    Run status = script("fleet", "status");
+    assertEquals(0, status.code(), status.err());
+    assertTrue(status.out().contains("v0.1.0"), status.out());
+  }
+
+  @Test
+  void problemsAndUsageGiveTheSameExitCodesAsPo() throws Exception {
+    fleet.append("\n[projects.x]\nlocation = \"x\"\nref = \"v0.1.0\"\nenabeld = true\n");
+    Run bad = script("fleet", "validate");
+    assertEquals(1, bad.code());
+    assertTrue(bad.err().contains("fleet.toml:") && bad.err().contains("unknown key 'enabeld'"), bad.err());
+
+    Run unknown = script("fleet", "get", "nope");
+    assertEquals(1, unknown.code());
+    Run usage = script("fleet", "--bogus");
+    assertEquals(2, usage.code());
+    assertTrue(usage.err().startsWith("fleet: unknown option --bogus"), usage.err());
+    Run missing = script("create-project", "p");
+    assertEquals(2, missing.code());
+    assertTrue(missing.err().startsWith("create-project: missing --ref REF"), missing.err());
+  }
+
+  @Test
+  void createStartStopUpdateEndToEnd() throws Exception {
+    // A location with spaces and quotes reaches po-core unchanged.
+    Path odd = tmp.resolve("with space/it's \"quoted\"/proj");
+    Run made = script("create-project", "proj", "--ref", "v0.1.0", "--location", odd.toString(), "--register");
+    assertEquals(0, made.code(), made.err());
+    assertEquals("created proj at " + odd + ", engine at v0.1.0, registered\n", made.out());
+    assertEquals(fleet.harness().commit("v0.1.0"), git(odd, "rev-parse", "HEAD:engine"));
+    assertEquals(odd, Registry.at(fleet.file()).read().pathOf(Registry.at(fleet.file()).read().requireProject("proj")));
+
+    Run start = script("start-project", "proj");
+    assertEquals(0, start.code(), start.err());
+    Run stop = script("stop-project", "--all");
+    assertEquals(0, stop.code(), stop.err());
+    assertEquals("up\ndown\n", Files.readString(odd.resolve(".ao-state/launcher.log")));
+
+    Run moved = script("update-project", "proj", "v0.2.0");
+    assertEquals(0, moved.code(), moved.err());
+    assertEquals("proj: engine v0.1.0 -> v0.2.0\n", moved.out());
+    assertEquals(fleet.harness().commit("v0.2.0"), git(odd, "rev-parse", "HEAD:engine"));
+    assertEquals("v0.2.0", Registry.at(fleet.file()).read().requireProject("proj").ref());
+
+    Run refused = script("update-project", "proj", "v9.9.9");
+    assertEquals(1, refused.code());
+    assertTrue(refused.err().startsWith("update-project: "), refused.err());
+  }
+}

@@ -1,0 +1,32 @@
+// start-project.jsh: run the harness launcher's up in each project.
+//   start-project NAME... | --all [--force] [--fleet FILE]
+// Exit: 0 all started, 1 any failed (the others still ran), 2 usage.
+import dev.po.project.LaunchResult;
+import dev.po.project.LaunchSummary;
+import dev.po.scripts.Script;
+
+int run(Script s) {
+  s.expect(Set.of("--all", "--force"), Set.of("--fleet"));
+  if (s.help()) {
+    s.out().println("Usage: start-project NAME... | --all [--force] [--fleet FILE]");
+    return 0;
+  }
+  if (s.flag("--all") == !s.positionals().isEmpty()) {
+    throw Script.usage("name at least one project, or use --all, not both");
+  }
+  LaunchSummary summary = s.po().start(s.positionals().toArray(String[]::new))
+      .setAll(s.flag("--all")).setForce(s.flag("--force")).call();
+  return report(s, summary);
+}
+
+int report(Script s, LaunchSummary summary) {
+  for (LaunchResult r : summary.results()) {
+    s.out().println(r.project() + ": " + r.outcome().name().toLowerCase() + " (" + r.message() + ")");
+  }
+  s.out().println(summary.line());
+  return summary.ok() ? 0 : 1;
+}
+
+int code = Script.exec(s -> run(s));
+/exit code
+/exit 1
