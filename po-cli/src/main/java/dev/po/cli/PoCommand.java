@@ -1,6 +1,7 @@
 package dev.po.cli;
 
 import dev.po.cli.fleet.FleetCommand;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -39,6 +40,13 @@ public final class PoCommand implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "On failure, print the stack trace too.")
   boolean verbose;
+
+  // Also accepted before the command words (po --fleet FILE fleet status); FleetFile reads it.
+  @Option(
+      names = "--fleet",
+      paramLabel = "FILE",
+      description = "The fleet registry (default: $PO_FLEET, else ./fleet.toml).")
+  Path fleet;
 
   PoCommand(Map<String, String> env) {
     this.env = Map.copyOf(env);
