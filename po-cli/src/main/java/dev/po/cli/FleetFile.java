@@ -23,10 +23,16 @@ public final class FleetFile {
       description = "The fleet registry (default: $PO_FLEET, else ./fleet.toml).")
   Path file;
 
-  /** The registry file: {@code --fleet}, else {@code $PO_FLEET}, else {@code fleet.toml} here. */
+  /**
+   * The registry file: {@code --fleet} after the command words, else before them, else
+   * {@code $PO_FLEET}, else {@code fleet.toml} in the current directory.
+   */
   public Path path() {
     if (file != null) {
       return file;
+    }
+    if (mixee.root().userObject() instanceof PoCommand po && po.fleet != null) {
+      return po.fleet;
     }
     String fromEnv = env(ENV);
     return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("fleet.toml");

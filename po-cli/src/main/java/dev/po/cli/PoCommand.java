@@ -7,6 +7,7 @@ import dev.po.cli.project.HarnessCommand;
 import dev.po.cli.project.StartCommand;
 import dev.po.cli.project.StopCommand;
 import dev.po.cli.project.UpdateCommand;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,6 +52,13 @@ public final class PoCommand implements Callable<Integer> {
       scope = ScopeType.INHERIT,
       description = "On failure, print the stack trace too.")
   boolean verbose;
+
+  // Also accepted before the command words (po --fleet FILE fleet status); FleetFile reads it.
+  @Option(
+      names = "--fleet",
+      paramLabel = "FILE",
+      description = "The fleet registry (default: $PO_FLEET, else ./fleet.toml).")
+  Path fleet;
 
   PoCommand(Map<String, String> env) {
     this.env = Map.copyOf(env);

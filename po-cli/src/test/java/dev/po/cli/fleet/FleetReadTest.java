@@ -134,6 +134,13 @@ class FleetReadTest {
             "fleet", "list", "--fleet", fleet.file().toString());
     assertEquals(0, both.code(), both::toString);
 
+    PoRun before =
+        withEnv(
+            Map.of("PO_FLEET", tmp.resolve("nowhere.toml").toString()),
+            "--fleet", fleet.file().toString(), "fleet", "list");
+    assertEquals(0, before.code(), before::toString);
+    assertTrue(before.out().contains("alpha"), before::toString);
+
     PoRun wrongEnv = withEnv(Map.of("PO_FLEET", tmp.resolve("nowhere.toml").toString()), "fleet", "list");
     assertEquals(1, wrongEnv.code(), wrongEnv::toString);
     assertTrue(wrongEnv.err().contains("nowhere.toml"), wrongEnv::toString);
