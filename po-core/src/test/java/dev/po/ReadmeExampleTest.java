@@ -40,6 +40,22 @@ class ReadmeExampleTest {
     return stopped.line();
   }
 
+  /** The lines between the markers, dedented, stand as they are in the README's Java block. */
+  @Test
+  void theReadmeShowsThisExample() throws Exception {
+    Path here = Path.of("src/test/java/dev/po/ReadmeExampleTest.java").toAbsolutePath();
+    String source = java.nio.file.Files.readString(here);
+    String block = source.substring(
+        source.indexOf('\n', source.indexOf("// --- README example begins")) + 1,
+        source.indexOf("    // --- README example ends"));
+    String dedented = block.lines().map(l -> l.length() >= 4 ? l.substring(4) : l.strip())
+        .collect(java.util.stream.Collectors.joining("\n", "", "\n"));
+    // Surefire runs in the module's folder; the README is the repository's.
+    String readme = java.nio.file.Files.readString(Path.of("../README.md"));
+    org.junit.jupiter.api.Assertions.assertTrue(readme.contains("```java\n" + dedented + "```"),
+        "README.md's Java example differs from ReadmeExampleTest:\n" + dedented);
+  }
+
   @Test
   void theReadmeExampleRuns() {
     TempFleet fleet = TempFleet.create(tmp);
