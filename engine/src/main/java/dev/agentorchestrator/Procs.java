@@ -21,6 +21,23 @@ final class Procs {
     return stat != null && !"Z".equals(stat[0]) && !"X".equals(stat[0]);
   }
 
+  /**
+   * The exit of a zombie (128 + signal when killed), or null when {@code pid} is not a zombie.
+   * tmux sometimes reaps a dead pane's process late; until then the status is only here.
+   */
+  static Integer zombieExit(long pid) {
+    String[] stat = stat(pid);
+    if (stat == null || !"Z".equals(stat[0]) || stat.length < 50) {
+      return null;
+    }
+    try {
+      int status = Integer.parseInt(stat[49].strip()); // field 52, exit_code, in waitpid's encoding
+      return (status & 0x7f) != 0 ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** The command line of {@code pid}, arguments joined by NUL, or "" when gone. */
   static String cmdline(long pid) {
     try {

@@ -95,7 +95,7 @@ final class Tmux {
    * has reaped the process, so this asks again for a short while.
    */
   Integer exitOf(String session) {
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 3; i++) {
       Result r = run("display-message", "-p", "-t", "=" + session + ":", "#{pane_dead_status}\t#{pane_dead_signal}");
       String[] f = r.out().replace("\n", "").split("\t", -1);
       if (!r.ok()) {

@@ -144,7 +144,13 @@ final class Watchdog {
 
   private void recordDeath(AgentSpec spec, AgentState s, Tmux.Pane pane, long now) {
     long ran = now - s.startedAt;
-    s.lastExit = pane == null ? null : pane.exit() != null ? pane.exit() : tmux.exitOf(pane.session());
+    s.lastExit = pane == null ? null : pane.exit();
+    if (s.lastExit == null) {
+      s.lastExit = Procs.zombieExit(s.pid);
+    }
+    if (s.lastExit == null && pane != null) {
+      s.lastExit = tmux.exitOf(pane.session());
+    }
     s.failures = ran >= AgentState.STABLE_MILLIS ? 1 : s.failures + 1;
     s.pid = 0;
     String how = (pane == null ? "session gone" : "exit " + s.lastExit) + " after " + ran + " ms";
