@@ -2,6 +2,7 @@ package dev.agentorchestrator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -40,6 +41,8 @@ final class Watchdog {
   private long lastList;
   private Instant heartbeat;
   private volatile boolean stopping;
+  /** Held open for the watchdog's life: closing (or collecting) it would release the lock. */
+  private FileChannel lockChannel;
 
   Watchdog(Project project, Tmux tmux) {
     this.project = project;
@@ -52,6 +55,14 @@ final class Watchdog {
   void run() throws IOException, InterruptedException {
     project.createDirs();
     specs = AgentsFile.read(project.root());
+    // one watchdog per project: the lock dies with its holder, unlike a pid file
+    lockChannel = FileChannel.open(project.stateDir().resolve("watchdog.lock"),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    if (lockChannel.tryLock() == null) {
+      log("another watchdog holds .ao-state/watchdog.lock; pid " + ProcessHandle.current().pid() + " exits");
+      lockChannel.close();
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stopping = true;
       log("watchdog stopping");

@@ -135,6 +135,24 @@ class HarnessEndToEndTest {
   }
 
   @Test
+  void concurrentUpsStartOneWatchdogAndOneSessionEach() throws Exception {
+    Path root = project("racing", agent("a", SLEEP, "heal") + agent("b", SLEEP, "heal"));
+    List<java.util.concurrent.CompletableFuture<TestProjects.Run>> ups = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ups.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> fx.agents(root, "up")));
+    }
+    for (java.util.concurrent.CompletableFuture<TestProjects.Run> up : ups) {
+      assertEquals(0, up.get().exit(), up.get().err());
+    }
+    assertEquals(1, TestProjects.pidsMatching("\0watchdog\0" + root + "\0").size(), "one watchdog");
+    Map<String, Object> status = fx.status(root);
+    assertEquals("running", agentOf(status, "a").get("state"));
+    assertEquals("running", agentOf(status, "b").get("state"));
+    String log = read(root.resolve(".ao-state/logs/watchdog.log"));
+    assertEquals(1, log.split("a started by up", -1).length - 1, log);
+  }
+
+  @Test
   void killedAgentIsHealed() throws IOException {
     Path root = project("heal", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
