@@ -182,6 +182,52 @@ class HarnessEndToEndTest {
   }
 
   @Test
+  void pollHealsWhenThePaneDiedHookDoesNotFire() throws IOException {
+    Path root = project("nohook", agent("a", SLEEP, "heal"));
+    fx.ok(root, "up");
+    assertEquals(0, fx.tmux("set-hook", "-u", "-w", "-t", "=nohook-a:", "pane-died").exit());
+    assertTrue(fx.tmux("show-hooks", "-w", "-t", "=nohook-a:").out().isBlank(), "hook removed");
+    long before = pid(agentStatus(root, "a"));
+    ProcessHandle.of(before).orElseThrow().destroyForcibly();
+    await("a healed by the poll", 15, () -> {
+      Map<String, Object> a = agentStatus(root, "a");
+      return "running".equals(a.get("state")) && pid(a) != before;
+    }, () -> agentStatus(root, "a"));
+    assertFalse(Files.exists(root.resolve(".ao-state/inbox/pane-died")), "no hook was involved");
+  }
+
+  @Test
+  void upAfterTheWatchdogDiedStartsANewOneAndNoAgentTwice() throws IOException {
+    Path root = project("orphan", agent("a", SLEEP, "heal"));
+    fx.ok(root, "up");
+    Map<String, Object> before = fx.status(root);
+    long watchdog = (Long) watchdogOf(before).get("pid");
+    ProcessHandle.of(watchdog).orElseThrow().destroyForcibly();
+    await("the watchdog gone", 15, () -> !alive(watchdog), () -> watchdog);
+    Map<String, Object> orphaned = fx.status(root);
+    assertEquals(false, watchdogOf(orphaned).get("alive"));
+    assertEquals("running", agentOf(orphaned, "a").get("state"), "agents outlive their watchdog");
+
+    fx.ok(root, "up");
+    Map<String, Object> after = fx.status(root);
+    assertEquals(true, watchdogOf(after).get("alive"));
+    assertNotEquals(watchdog, watchdogOf(after).get("pid"));
+    assertEquals(pid(agentOf(before, "a")), pid(agentOf(after, "a")));
+  }
+
+  @Test
+  void downStopsAgentsEvenWhenAgentsTomlBroke() throws IOException {
+    Path root = project("broken", agent("a", SLEEP, "heal"));
+    fx.ok(root, "up");
+    long a = pid(agentStatus(root, "a"));
+    Files.writeString(root.resolve("agents.toml"), "[agents.a]\nprompt = 3\n");
+    assertEquals(1, fx.agents(root, "status").exit());
+    fx.ok(root, "down");
+    assertFalse(alive(a));
+    assertTrue(TestProjects.pidsMatching(root.toString()).isEmpty(), "processes left behind");
+  }
+
+  @Test
   void watchOffStaysDead() throws IOException {
     Path root = project("off", agent("a", SLEEP, "off") + agent("b", SLEEP, "heal"));
     fx.ok(root, "up");
