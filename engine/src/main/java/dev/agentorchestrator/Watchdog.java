@@ -128,7 +128,7 @@ final class Watchdog {
         continue;
       }
       Tmux.Pane pane = panes.get(project.session(spec.name()));
-      if (pane != null && !pane.dead()) {
+      if (pane != null && pane.running()) {
         if (pane.pid() != s.pid) {
           s.pid = pane.pid();
           s.startedAt = now;
@@ -163,6 +163,13 @@ final class Watchdog {
       s.lastExit = tmux.exitOf(pane.session());
     }
     s.failures = ran >= AgentState.STABLE_MILLIS ? 1 : s.failures + 1;
+    // what the dead agent started and that survived the hang-up of its terminal would pile up
+    // with every restart: end it
+    List<Long> leftovers = Procs.tree(s.pid);
+    leftovers.forEach(p -> Procs.kill(p, false));
+    if (!leftovers.isEmpty()) {
+      log(spec.name() + ": sent SIGTERM to " + leftovers.size() + " leftover process(es) of the dead agent " + leftovers);
+    }
     s.pid = 0;
     String how = (pane == null ? "session gone" : "exit " + s.lastExit) + " after " + ran + " ms";
     if (spec.watch() == AgentSpec.Watch.OFF) {
@@ -234,7 +241,7 @@ final class Watchdog {
     s.up = true;
     s.reset();
     Tmux.Pane pane = panes.get(project.session(name));
-    if (pane != null && !pane.dead()) {
+    if (pane != null && pane.running()) {
       s.pid = pane.pid();
       return name + "\talready running (pid " + pane.pid() + ")";
     }

@@ -50,6 +50,9 @@ class HarnessEndToEndTest {
     fx.killServer();
     // nothing of ours may outlive the tests, even after a failure
     TestProjects.pidsMatching(base.toString()).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    for (String orphan : List.of("sleep\0" + "100002", "sleep\0" + "100003")) {
+      TestProjects.pidsMatching(orphan).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
   }
 
   private Path project(String name, String toml) throws IOException {
@@ -225,6 +228,27 @@ class HarnessEndToEndTest {
     fx.ok(root, "down");
     assertFalse(alive(a));
     assertTrue(TestProjects.pidsMatching(root.toString()).isEmpty(), "processes left behind");
+  }
+
+  @Test
+  void agentWhoseChildHoldsTheTerminalIsHealedAndDownLeavesNothing() throws IOException {
+    // the background sleep ignores the hang-up of the terminal when the agent's process dies
+    Path root = project("holder", agent("a", "[\"sh\", \"-c\", \"trap '' HUP; sleep 100002 & exec sleep 100003\"]", "heal"));
+    fx.ok(root, "up");
+    long before = pid(agentStatus(root, "a"));
+    await("the background child", 15, () -> !TestProjects.pidsMatching("sleep\0" + "100002").isEmpty(), () -> "none");
+    ProcessHandle.of(before).orElseThrow().destroyForcibly();
+    await("a healed", 15, () -> {
+      Map<String, Object> a = agentStatus(root, "a");
+      return "running".equals(a.get("state")) && pid(a) != before;
+    }, () -> agentStatus(root, "a"));
+    assertEquals(1L, agentStatus(root, "a").get("restarts"));
+    await("the dead agent's leftover ended", 15, () -> TestProjects.pidsMatching("sleep\0" + "100002").size() == 1,
+        () -> TestProjects.pidsMatching("sleep\0" + "100002"));
+    fx.ok(root, "down");
+    await("no process of the agent left", 15,
+        () -> TestProjects.pidsMatching("sleep\0" + "100002").isEmpty() && TestProjects.pidsMatching("sleep\0" + "100003").isEmpty(),
+        () -> TestProjects.pidsMatching("sleep\0" + "10000"));
   }
 
   @Test
