@@ -339,6 +339,8 @@ class HarnessEndToEndTest {
     assertEquals(0, help.exit());
     assertTrue(help.out().startsWith("usage: agents up"), help.out());
     assertEquals(1, fx.agents(root, "up", "nosuchagent").exit());
+    assertEquals(1, fx.agents(root, "attach", "nosuchagent").exit());
+    assertEquals(1, fx.agents(root, "logs", "a").exit(), "no log before the first up");
     assertFalse(Files.exists(root.resolve(".ao-state/watchdog.pid")), "nothing started");
   }
 
