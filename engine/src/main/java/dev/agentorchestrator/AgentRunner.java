@@ -20,9 +20,11 @@ final class AgentRunner {
    * running. A dead pane is respawned in place, so an attached operator stays attached.
    */
   long start(AgentSpec agent, Tmux.Pane pane) {
-    if (pane != null && !pane.dead()) {
+    if (pane != null && pane.running()) {
       return 0;
     }
+    // the agent died but something it started still holds the terminal: respawn ends that too
+    boolean kill = pane != null && !pane.dead();
     String session = project.session(agent.name());
     Map<String, String> env = new LinkedHashMap<>();
     env.put("AO_AGENT", agent.name());
@@ -31,10 +33,10 @@ final class AgentRunner {
     String dir = project.root().toString();
     String log = "exec cat >> " + Tmux.shellQuote(project.log(agent.name()).toString());
     Tmux.Result r = pane != null
-        ? tmux.respawn(session, dir, env, agent.argv(), log)
+        ? tmux.respawn(session, dir, env, agent.argv(), log, kill)
         : tmux.newSession(session, dir, env, agent.argv(), log, "touch " + Tmux.shellQuote(project.wakeFile().toString()));
     if (!r.ok() && pane == null && r.err().contains("duplicate session")) {
-      r = tmux.respawn(session, dir, env, agent.argv(), log);
+      r = tmux.respawn(session, dir, env, agent.argv(), log, false);
     }
     if (!r.ok()) {
       throw new HarnessException("cannot start agent " + agent.name() + " in tmux session " + session + ": " + r.err());
@@ -49,7 +51,7 @@ final class AgentRunner {
 
   /** Kills the agent's session and makes sure its whole process tree is gone. */
   void stop(String agent, Tmux.Pane pane) {
-    List<Long> tree = pane == null || pane.dead() ? List.of() : Procs.tree(pane.pid());
+    List<Long> tree = pane == null ? List.of() : Procs.tree(pane.pid());
     String session = project.session(agent);
     if (pane != null) {
       Tmux.Result r = tmux.killSession(session);

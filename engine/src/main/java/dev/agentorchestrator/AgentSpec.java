@@ -12,22 +12,22 @@ import java.util.Objects;
  * @param command the argv to run, or empty for the default {@code claude} command
  * @param watch whether the watchdog restarts the agent when it dies
  */
-public record AgentSpec(String name, Path role, List<String> command, Watch watch) {
+record AgentSpec(String name, Path role, List<String> command, Watch watch) {
 
   /** What the watchdog does when the agent's process dies. */
-  public enum Watch {
+  enum Watch {
     /** Start it again (with back-off when it keeps dying). */
     HEAL,
     /** Leave it dead. */
     OFF;
 
     /** The spelling used in agents.toml and in status output. */
-    public String label() {
+    String label() {
       return name().toLowerCase(java.util.Locale.ROOT);
     }
   }
 
-  public AgentSpec {
+  AgentSpec {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(role, "role");
     Objects.requireNonNull(watch, "watch");

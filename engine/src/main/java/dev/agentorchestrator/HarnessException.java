@@ -1,11 +1,11 @@
 package dev.agentorchestrator;
 
 /** A failure to report to the user as one line, with the exit code the launcher returns. */
-public class HarnessException extends RuntimeException {
+class HarnessException extends RuntimeException {
 
   private final int exitCode;
 
-  public HarnessException(String message) {
+  HarnessException(String message) {
     this(message, 1);
   }
 
@@ -15,7 +15,7 @@ public class HarnessException extends RuntimeException {
   }
 
   /** 1 for a failure, 2 for a usage error. */
-  public int exitCode() {
+  int exitCode() {
     return exitCode;
   }
 

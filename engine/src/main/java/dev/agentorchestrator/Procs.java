@@ -21,6 +21,23 @@ final class Procs {
     return stat != null && !"Z".equals(stat[0]) && !"X".equals(stat[0]);
   }
 
+  /**
+   * The exit of a zombie (128 + signal when killed), or null when {@code pid} is not a zombie.
+   * tmux sometimes reaps a dead pane's process late; until then the status is only here.
+   */
+  static Integer zombieExit(long pid) {
+    String[] stat = stat(pid);
+    if (stat == null || !"Z".equals(stat[0]) || stat.length < 50) {
+      return null;
+    }
+    try {
+      int status = Integer.parseInt(stat[49].strip()); // field 52, exit_code, in waitpid's encoding
+      return (status & 0x7f) != 0 ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
+    } catch (NumberFormatException e) {
+      return null;
+    }
+  }
+
   /** The command line of {@code pid}, arguments joined by NUL, or "" when gone. */
   static String cmdline(long pid) {
     try {
@@ -47,15 +64,19 @@ final class Procs {
     }
   }
 
-  /** {@code pid} and all its descendants that are alive now. */
+  /**
+   * {@code pid}, the processes of the session it leads (tmux makes each pane's process a session
+   * leader, and its children stay in that session after it died), and all their descendants, as
+   * far as they are alive now.
+   */
   static List<Long> tree(long pid) {
     List<long[]> all = new ArrayList<>();
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path dir : dirs) {
         long p = Long.parseLong(dir.getFileName().toString());
         String[] stat = stat(p);
-        if (stat != null) {
-          all.add(new long[] {p, Long.parseLong(stat[1])});
+        if (stat != null && !"Z".equals(stat[0])) {
+          all.add(new long[] {p, Long.parseLong(stat[1]), Long.parseLong(stat[3])});
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -64,6 +85,11 @@ final class Procs {
     List<Long> tree = new ArrayList<>();
     if (alive(pid)) {
       tree.add(pid);
+    }
+    for (long[] pp : all) {
+      if (pp[2] == pid && pp[0] != pid) {
+        tree.add(pp[0]);
+      }
     }
     for (int i = 0; i < tree.size(); i++) {
       long parent = tree.get(i);

@@ -36,7 +36,7 @@ record Status(boolean watchdogAlive, Long watchdogPid, List<Row> agents) {
       String state;
       Long pid = null;
       Long uptime = null;
-      if (pane != null && !pane.dead() && pane.pid() > 0) {
+      if (pane != null && pane.running()) {
         state = "running";
         pid = pane.pid();
         long up = Procs.uptimeSeconds(pane.pid());

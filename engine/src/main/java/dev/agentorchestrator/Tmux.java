@@ -17,7 +17,16 @@ import java.util.Map;
 final class Tmux {
 
   /** One pane as seen by {@code list-panes -a}. */
-  record Pane(String session, long pid, boolean dead, Integer exit) {}
+  record Pane(String session, long pid, boolean dead, Integer exit) {
+
+    /**
+     * Whether the agent's process runs. tmux keeps a pane open while any process holds its
+     * terminal, so a pane whose first process died can still look alive to tmux.
+     */
+    boolean running() {
+      return !dead && pid > 0 && Procs.alive(pid);
+    }
+  }
 
   /** The outcome of one tmux call. */
   record Result(int exit, String out, String err) {
@@ -95,7 +104,7 @@ final class Tmux {
    * has reaped the process, so this asks again for a short while.
    */
   Integer exitOf(String session) {
-    for (int i = 0; i < 10; i++) {
+    for (int i = 0; i < 3; i++) {
       Result r = run("display-message", "-p", "-t", "=" + session + ":", "#{pane_dead_status}\t#{pane_dead_signal}");
       String[] f = r.out().replace("\n", "").split("\t", -1);
       if (!r.ok()) {
@@ -129,10 +138,16 @@ final class Tmux {
     return run(a);
   }
 
-  /** Restarts a dead pane; fails (and starts nothing) when the pane is still running. */
-  Result respawn(String session, String dir, Map<String, String> env, List<String> argv, String log) {
+  /**
+   * Restarts a dead pane; fails (and starts nothing) when the pane is still running, unless {@code
+   * kill}, which first ends whatever still holds the pane's terminal.
+   */
+  Result respawn(String session, String dir, Map<String, String> env, List<String> argv, String log, boolean kill) {
     String target = "=" + session + ":";
     List<String> a = new ArrayList<>(List.of("respawn-pane", "-t", target, "-c", dir));
+    if (kill) {
+      a.add("-k");
+    }
     env.forEach((k, v) -> a.addAll(List.of("-e", k + "=" + v)));
     a.addAll(argv);
     a.addAll(List.of(";", "pipe-pane", "-t", target, log));

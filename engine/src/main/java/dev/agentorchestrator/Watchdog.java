@@ -2,6 +2,7 @@ package dev.agentorchestrator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystems;
 import java.nio.file.Files;
@@ -40,6 +41,8 @@ final class Watchdog {
   private long lastList;
   private Instant heartbeat;
   private volatile boolean stopping;
+  /** Held open for the watchdog's life: closing (or collecting) it would release the lock. */
+  private FileChannel lockChannel;
 
   Watchdog(Project project, Tmux tmux) {
     this.project = project;
@@ -52,6 +55,14 @@ final class Watchdog {
   void run() throws IOException, InterruptedException {
     project.createDirs();
     specs = AgentsFile.read(project.root());
+    // one watchdog per project: the lock dies with its holder, unlike a pid file
+    lockChannel = FileChannel.open(project.stateDir().resolve("watchdog.lock"),
+        StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+    if (lockChannel.tryLock() == null) {
+      log("another watchdog holds .ao-state/watchdog.lock; pid " + ProcessHandle.current().pid() + " exits");
+      lockChannel.close();
+      return;
+    }
     Runtime.getRuntime().addShutdownHook(new Thread(() -> {
       stopping = true;
       log("watchdog stopping");
@@ -117,7 +128,7 @@ final class Watchdog {
         continue;
       }
       Tmux.Pane pane = panes.get(project.session(spec.name()));
-      if (pane != null && !pane.dead()) {
+      if (pane != null && pane.running()) {
         if (pane.pid() != s.pid) {
           s.pid = pane.pid();
           s.startedAt = now;
@@ -144,8 +155,21 @@ final class Watchdog {
 
   private void recordDeath(AgentSpec spec, AgentState s, Tmux.Pane pane, long now) {
     long ran = now - s.startedAt;
-    s.lastExit = pane == null ? null : pane.exit() != null ? pane.exit() : tmux.exitOf(pane.session());
+    s.lastExit = pane == null ? null : pane.exit();
+    if (s.lastExit == null) {
+      s.lastExit = Procs.zombieExit(s.pid);
+    }
+    if (s.lastExit == null && pane != null) {
+      s.lastExit = tmux.exitOf(pane.session());
+    }
     s.failures = ran >= AgentState.STABLE_MILLIS ? 1 : s.failures + 1;
+    // what the dead agent started and that survived the hang-up of its terminal would pile up
+    // with every restart: end it
+    List<Long> leftovers = Procs.tree(s.pid);
+    leftovers.forEach(p -> Procs.kill(p, false));
+    if (!leftovers.isEmpty()) {
+      log(spec.name() + ": sent SIGTERM to " + leftovers.size() + " leftover process(es) of the dead agent " + leftovers);
+    }
     s.pid = 0;
     String how = (pane == null ? "session gone" : "exit " + s.lastExit) + " after " + ran + " ms";
     if (spec.watch() == AgentSpec.Watch.OFF) {
@@ -217,7 +241,7 @@ final class Watchdog {
     s.up = true;
     s.reset();
     Tmux.Pane pane = panes.get(project.session(name));
-    if (pane != null && !pane.dead()) {
+    if (pane != null && pane.running()) {
       s.pid = pane.pid();
       return name + "\talready running (pid " + pane.pid() + ")";
     }

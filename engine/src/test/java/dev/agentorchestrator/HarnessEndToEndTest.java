@@ -50,6 +50,9 @@ class HarnessEndToEndTest {
     fx.killServer();
     // nothing of ours may outlive the tests, even after a failure
     TestProjects.pidsMatching(base.toString()).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    for (String orphan : List.of("sleep\0" + "100002", "sleep\0" + "100003")) {
+      TestProjects.pidsMatching(orphan).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
   }
 
   private Path project(String name, String toml) throws IOException {
@@ -135,6 +138,24 @@ class HarnessEndToEndTest {
   }
 
   @Test
+  void concurrentUpsStartOneWatchdogAndOneSessionEach() throws Exception {
+    Path root = project("racing", agent("a", SLEEP, "heal") + agent("b", SLEEP, "heal"));
+    List<java.util.concurrent.CompletableFuture<TestProjects.Run>> ups = new ArrayList<>();
+    for (int i = 0; i < 3; i++) {
+      ups.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> fx.agents(root, "up")));
+    }
+    for (java.util.concurrent.CompletableFuture<TestProjects.Run> up : ups) {
+      assertEquals(0, up.get().exit(), up.get().err());
+    }
+    assertEquals(1, TestProjects.pidsMatching("\0watchdog\0" + root + "\0").size(), "one watchdog");
+    Map<String, Object> status = fx.status(root);
+    assertEquals("running", agentOf(status, "a").get("state"));
+    assertEquals("running", agentOf(status, "b").get("state"));
+    String log = read(root.resolve(".ao-state/logs/watchdog.log"));
+    assertEquals(1, log.split("a started by up", -1).length - 1, log);
+  }
+
+  @Test
   void killedAgentIsHealed() throws IOException {
     Path root = project("heal", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
@@ -161,6 +182,73 @@ class HarnessEndToEndTest {
     Map<String, Object> reset = agentStatus(root, "a");
     assertEquals(0L, reset.get("restarts"));
     assertEquals(pid(a), pid(reset));
+  }
+
+  @Test
+  void pollHealsWhenThePaneDiedHookDoesNotFire() throws IOException {
+    Path root = project("nohook", agent("a", SLEEP, "heal"));
+    fx.ok(root, "up");
+    assertEquals(0, fx.tmux("set-hook", "-u", "-w", "-t", "=nohook-a:", "pane-died").exit());
+    assertTrue(fx.tmux("show-hooks", "-w", "-t", "=nohook-a:").out().isBlank(), "hook removed");
+    long before = pid(agentStatus(root, "a"));
+    ProcessHandle.of(before).orElseThrow().destroyForcibly();
+    await("a healed by the poll", 15, () -> {
+      Map<String, Object> a = agentStatus(root, "a");
+      return "running".equals(a.get("state")) && pid(a) != before;
+    }, () -> agentStatus(root, "a"));
+    assertFalse(Files.exists(root.resolve(".ao-state/inbox/pane-died")), "no hook was involved");
+  }
+
+  @Test
+  void upAfterTheWatchdogDiedStartsANewOneAndNoAgentTwice() throws IOException {
+    Path root = project("orphan", agent("a", SLEEP, "heal"));
+    fx.ok(root, "up");
+    Map<String, Object> before = fx.status(root);
+    long watchdog = (Long) watchdogOf(before).get("pid");
+    ProcessHandle.of(watchdog).orElseThrow().destroyForcibly();
+    await("the watchdog gone", 15, () -> !alive(watchdog), () -> watchdog);
+    Map<String, Object> orphaned = fx.status(root);
+    assertEquals(false, watchdogOf(orphaned).get("alive"));
+    assertEquals("running", agentOf(orphaned, "a").get("state"), "agents outlive their watchdog");
+
+    fx.ok(root, "up");
+    Map<String, Object> after = fx.status(root);
+    assertEquals(true, watchdogOf(after).get("alive"));
+    assertNotEquals(watchdog, watchdogOf(after).get("pid"));
+    assertEquals(pid(agentOf(before, "a")), pid(agentOf(after, "a")));
+  }
+
+  @Test
+  void downStopsAgentsEvenWhenAgentsTomlBroke() throws IOException {
+    Path root = project("broken", agent("a", SLEEP, "heal"));
+    fx.ok(root, "up");
+    long a = pid(agentStatus(root, "a"));
+    Files.writeString(root.resolve("agents.toml"), "[agents.a]\nprompt = 3\n");
+    assertEquals(1, fx.agents(root, "status").exit());
+    fx.ok(root, "down");
+    assertFalse(alive(a));
+    assertTrue(TestProjects.pidsMatching(root.toString()).isEmpty(), "processes left behind");
+  }
+
+  @Test
+  void agentWhoseChildHoldsTheTerminalIsHealedAndDownLeavesNothing() throws IOException {
+    // the background sleep ignores the hang-up of the terminal when the agent's process dies
+    Path root = project("holder", agent("a", "[\"sh\", \"-c\", \"trap '' HUP; sleep 100002 & exec sleep 100003\"]", "heal"));
+    fx.ok(root, "up");
+    long before = pid(agentStatus(root, "a"));
+    await("the background child", 15, () -> !TestProjects.pidsMatching("sleep\0" + "100002").isEmpty(), () -> "none");
+    ProcessHandle.of(before).orElseThrow().destroyForcibly();
+    await("a healed", 15, () -> {
+      Map<String, Object> a = agentStatus(root, "a");
+      return "running".equals(a.get("state")) && pid(a) != before;
+    }, () -> agentStatus(root, "a"));
+    assertEquals(1L, agentStatus(root, "a").get("restarts"));
+    await("the dead agent's leftover ended", 15, () -> TestProjects.pidsMatching("sleep\0" + "100002").size() == 1,
+        () -> TestProjects.pidsMatching("sleep\0" + "100002"));
+    fx.ok(root, "down");
+    await("no process of the agent left", 15,
+        () -> TestProjects.pidsMatching("sleep\0" + "100002").isEmpty() && TestProjects.pidsMatching("sleep\0" + "100003").isEmpty(),
+        () -> TestProjects.pidsMatching("sleep\0" + "10000"));
   }
 
   @Test
@@ -251,6 +339,8 @@ class HarnessEndToEndTest {
     assertEquals(0, help.exit());
     assertTrue(help.out().startsWith("usage: agents up"), help.out());
     assertEquals(1, fx.agents(root, "up", "nosuchagent").exit());
+    assertEquals(1, fx.agents(root, "attach", "nosuchagent").exit());
+    assertEquals(1, fx.agents(root, "logs", "a").exit(), "no log before the first up");
     assertFalse(Files.exists(root.resolve(".ao-state/watchdog.pid")), "nothing started");
   }
 
