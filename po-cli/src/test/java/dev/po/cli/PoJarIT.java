@@ -49,6 +49,30 @@ class PoJarIT {
     assertEquals(1, failure.errLines().size(), failure::toString);
   }
 
+  @Test
+  void theLauncherMapsTheClassDataArchiveAndPassesExitCodesThrough() throws Exception {
+    // Linked onto a PATH as the README suggests: the launcher finds its jar through the link.
+    Path link = tmp.resolve("bin/po");
+    Files.createDirectories(link.getParent());
+    Files.createSymbolicLink(link, Path.of("po").toAbsolutePath());
+    try {
+      launcherRuns(link);
+    } finally {
+      Files.delete(link); // before JUnit's clean-up, which warns of links out of the temp folder
+    }
+  }
+
+  private static void launcherRuns(Path link) throws IOException, InterruptedException {
+    PoRun version = run(List.of(link.toString(), "--version"), null);
+    assertEquals(0, version.code(), version::toString);
+    assertTrue(version.out().startsWith("po "), version::toString);
+    assertEquals("", version.err());
+    // -Xshare:on makes the JVM refuse to start unless the archive made at build time maps.
+    PoRun shared = run(List.of(link.toString(), "--version"), "-Xshare:on");
+    assertEquals(0, shared.code(), "the class-data archive does not map: " + shared);
+    assertEquals(2, run(List.of(link.toString(), "fleet", "nope"), null).code());
+  }
+
   private static PoRun java(String... args) throws IOException, InterruptedException {
     Path jar = Path.of(System.getProperty("po.jar", "target/po.jar"));
     assertTrue(Files.isRegularFile(jar), "no " + jar + ": run mvn package first");
@@ -57,8 +81,17 @@ class PoJarIT {
     cmd.add("-jar");
     cmd.add(jar.toString());
     cmd.addAll(List.of(args));
+    return run(cmd, null);
+  }
+
+  private static PoRun run(List<String> cmd, String javaOpts) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(cmd);
     pb.environment().remove("PO_FLEET");
+    // The launcher runs the java of JAVA_HOME: the one the archive was made with.
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    if (javaOpts != null) {
+      pb.environment().put("PO_JAVA_OPTS", javaOpts);
+    }
     Process p = pb.start();
     p.getOutputStream().close();
     CompletableFuture<byte[]> err = CompletableFuture.supplyAsync(() -> readAll(p.getErrorStream()));
