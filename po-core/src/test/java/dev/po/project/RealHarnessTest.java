@@ -13,10 +13,8 @@ import dev.po.testing.HarnessRepo;
 import dev.po.testing.TempFleet;
 import dev.po.testing.Tmux;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.function.Supplier;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RealHarnessTest {
   static final List<String> SLEEPER = List.of("sleep", "100000");
-  static final Duration PATIENCE = Duration.ofSeconds(90);
 
   @TempDir static Path shared;
   static HarnessRepo harness;
@@ -74,22 +71,6 @@ class RealHarnessTest {
     po.create(name).setRef(ref).setRegister(true).setAgentCommand(SLEEPER).call();
   }
 
-  private static void await(Supplier<HarnessState> state, HarnessState want) {
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    HarnessState last;
-    while ((last = state.get()) != want) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + want + " within " + PATIENCE + ", still " + last);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
-  }
-
   @Test
   void createStartInspectStop() {
     create("e2e-one", "v0.1.0");
@@ -97,10 +78,10 @@ class RealHarnessTest {
     assertEquals("v0.1.0", git(p.root().resolve("engine"), "describe", "--tags"));
     LaunchResult up = p.start();
     assertEquals(LaunchResult.Outcome.DONE, up.outcome(), up.output());
-    await(p::state, HarnessState.RUNNING);
+    EngineHarness.await(p::state, HarnessState.RUNNING);
     assertTrue(Tmux.hasSession(socket, "e2e-one-worker"));
     p.stop();
-    await(p::state, HarnessState.STOPPED);
+    EngineHarness.await(p::state, HarnessState.STOPPED);
     assertFalse(Tmux.hasSession(socket, "e2e-one-worker"));
     // the harness's runtime state is ignored: the project stays clean
     assertEquals("", git(p.root(), "status", "--porcelain"));
@@ -115,13 +96,13 @@ class RealHarnessTest {
     try {
       ExecResult up = Exec.of(List.of("engine/agents", "up")).in(root).env(env).run();
       assertTrue(up.succeeded(), up.describe());
-      await(() -> HarnessStates.of(root), HarnessState.RUNNING);
+      EngineHarness.await(() -> HarnessStates.of(root), HarnessState.RUNNING);
       ExecResult status = Exec.of(List.of("engine/agents", "status")).in(root).env(env).run();
       assertTrue(status.succeeded() && status.output().contains("worker"), status.describe());
     } finally {
       Exec.of(List.of("engine/agents", "down")).in(root).env(env).run();
     }
-    await(() -> HarnessStates.of(root), HarnessState.STOPPED);
+    EngineHarness.await(() -> HarnessStates.of(root), HarnessState.STOPPED);
   }
 
   @Test
@@ -133,15 +114,15 @@ class RealHarnessTest {
 
     LaunchSummary started = po.start().setAll(true).call();
     assertEquals("started 2, skipped 1, failed 0", started.line(), started.toString());
-    await(() -> po.project("e2e-a").state(), HarnessState.RUNNING);
-    await(() -> po.project("e2e-b").state(), HarnessState.RUNNING);
+    EngineHarness.await(() -> po.project("e2e-a").state(), HarnessState.RUNNING);
+    EngineHarness.await(() -> po.project("e2e-b").state(), HarnessState.RUNNING);
     assertEquals(HarnessState.UNKNOWN, po.project("e2e-off").state());
     assertFalse(Tmux.hasSession(socket, "e2e-off-worker"));
 
     LaunchSummary stopped = po.stop().setAll(true).call();
     assertEquals("stopped 2, skipped 1, failed 0", stopped.line(), stopped.toString());
-    await(() -> po.project("e2e-a").state(), HarnessState.STOPPED);
-    await(() -> po.project("e2e-b").state(), HarnessState.STOPPED);
+    EngineHarness.await(() -> po.project("e2e-a").state(), HarnessState.STOPPED);
+    EngineHarness.await(() -> po.project("e2e-b").state(), HarnessState.STOPPED);
   }
 
   @Test
@@ -149,15 +130,15 @@ class RealHarnessTest {
     create("e2e-up", "v0.1.0");
     Project p = po.project("e2e-up");
     p.start();
-    await(p::state, HarnessState.RUNNING);
+    EngineHarness.await(p::state, HarnessState.RUNNING);
     UpdateResult r = p.update("v0.2.0").setRestart(true).call();
     assertTrue(r.restarted());
     assertEquals(harness.commit("v0.2.0"), r.toCommit());
     assertEquals("v0.2.0", git(p.root().resolve("engine"), "describe", "--tags"));
     assertEquals("v0.2.0", po.fleet().requireProject("e2e-up").ref());
-    await(p::state, HarnessState.RUNNING);
+    EngineHarness.await(p::state, HarnessState.RUNNING);
     p.stop();
-    await(p::state, HarnessState.STOPPED);
+    EngineHarness.await(p::state, HarnessState.STOPPED);
     // a stopped project is not restarted
     assertFalse(po.project("e2e-up").update("v0.1.0").setRestart(true).call().restarted());
     assertEquals(HarnessState.STOPPED, p.state());

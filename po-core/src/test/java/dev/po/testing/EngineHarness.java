@@ -75,4 +75,25 @@ public final class EngineHarness {
       }
     }
   }
+
+  /** How long end-to-end tests wait for a harness to reach a state on a loaded machine. */
+  public static final java.time.Duration PATIENCE = java.time.Duration.ofSeconds(90);
+
+  /** Waits until {@code state} reads {@code want}, polling; fails after {@link #PATIENCE}. */
+  public static void await(
+      java.util.function.Supplier<dev.po.project.HarnessState> state, dev.po.project.HarnessState want) {
+    long deadline = System.nanoTime() + PATIENCE.toNanos();
+    dev.po.project.HarnessState last;
+    while ((last = state.get()) != want) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected " + want + " within " + PATIENCE + ", still " + last);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AssertionError(e);
+      }
+    }
+  }
 }

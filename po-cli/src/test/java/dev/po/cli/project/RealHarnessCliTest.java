@@ -12,7 +12,6 @@ import dev.po.testing.EngineHarness;
 import dev.po.testing.Tmux;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +26,6 @@ import org.junit.jupiter.api.io.TempDir;
  * update one while it runs.
  */
 class RealHarnessCliTest {
-  static final Duration PATIENCE = Duration.ofSeconds(90);
 
   @TempDir Path tmp;
   String socket;
@@ -71,19 +69,9 @@ class RealHarnessCliTest {
 
   private void await(String project, HarnessState want) {
     Path root = tmp.resolve("projects").resolve(project);
-    long deadline = System.nanoTime() + PATIENCE.toNanos();
-    while (HarnessStates.of(root) != want) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError(project + ": expected " + want + " within " + PATIENCE + ", still " + HarnessStates.of(root));
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new AssertionError(e);
-      }
-    }
+    EngineHarness.await(() -> HarnessStates.of(root), want);
   }
+
 
   @Test
   void createStartUpdateStop() throws Exception {
