@@ -1,6 +1,7 @@
 package dev.po.cli.demo;
 
 import dev.po.Po;
+import dev.po.PoException;
 import dev.po.cli.PoCommand;
 import dev.po.fleet.Problem;
 import dev.po.harness.HarnessPublisher;
@@ -74,6 +75,11 @@ public final class DemoCommand implements Callable<Integer> {
   public Integer call() throws Exception {
     PrintWriter out = spec.commandLine().getOut();
     Map<String, String> env = operatorEnvironment();
+    for (String tool : List.of("tmux", "git")) {
+      if (!Sandbox.onPath(tool, env.get("PATH"))) {
+        throw new PoException("the demo needs " + tool + " on PATH (on Debian: apt-get install -y " + tool + ")");
+      }
+    }
     try (Sandbox sandbox = Sandbox.open(dir, keep)) {
       Steps steps = new Steps(out);
       Path harness = Sandbox.findEngine(engine, getClass());

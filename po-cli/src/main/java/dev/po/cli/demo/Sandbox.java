@@ -142,7 +142,7 @@ final class Sandbox implements AutoCloseable {
     throw new PoException("cannot find the harness folder (engine/): pass --engine DIR");
   }
 
-  private static boolean onPath(String program, String path) {
+  static boolean onPath(String program, String path) {
     if (path == null) {
       return false;
     }

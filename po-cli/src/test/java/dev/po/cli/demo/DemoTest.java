@@ -93,4 +93,14 @@ class DemoTest {
     assertEquals("po: demo folder " + used + " is not empty; name a new or empty one\n", r.err());
     assertEquals("keep me", Files.readString(used.resolve("precious.txt")));
   }
+
+  @Test
+  void saysWhatIsMissingWithoutTmux() throws Exception {
+    Map<String, String> env = env(tmp.resolve("fleet.toml"));
+    env.put("PATH", Files.createDirectories(tmp.resolve("empty-bin")).toString());
+    PoRun r = PoRun.withEnv(env, "demo", "--dir", tmp.resolve("d").toString());
+    assertEquals(1, r.code());
+    assertEquals("po: the demo needs tmux on PATH (on Debian: apt-get install -y tmux)\n", r.err());
+    assertFalse(Files.exists(tmp.resolve("d")));
+  }
 }
