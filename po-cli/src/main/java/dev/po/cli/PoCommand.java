@@ -29,7 +29,7 @@ import picocli.CommandLine.Spec;
       "",
       "Exit codes:",
       "  0  success",
-      "  1  a failure or refusal, said in one line on stderr (--verbose adds the stack trace)",
+      "  1  a failure or refusal, in one line on stderr (--verbose: with the stack trace)",
       "  2  a usage error: the usage is printed on stderr"
     },
     subcommands = {

@@ -32,11 +32,12 @@ import picocli.CommandLine.Spec;
     name = "demo",
     mixinStandardHelpOptions = true,
     description = {
-      "Run the PO's main job on a built-in demo, in a sandbox folder:",
-      "publish the in-tree harness (engine/) with tags v0.1.0 and v0.2.0, create three projects"
-          + " registered in a sandbox fleet.toml, start them, show the fleet status, kill one"
-          + " agent and show it healed, update one project to v0.2.0, validate, stop everything"
-          + " and remove the sandbox (unless --keep).",
+      "Run the PO's main job end to end on a built-in demo, in a sandbox folder.",
+      "",
+      "It publishes the in-tree harness (engine/) with tags v0.1.0 and v0.2.0, creates three projects"
+          + " registered in a sandbox fleet.toml, starts them, shows the fleet status, kills one"
+          + " agent and shows it healed, updates one project to v0.2.0, validates, stops"
+          + " everything and removes the sandbox (unless --keep).",
       "",
       "The agents run claude when it is on PATH, else a stand-in command (the demo says which)."
           + " The demo uses its own tmux socket and never touches the operator's registry or"
