@@ -12,6 +12,7 @@ import dev.po.project.LaunchSummary;
 import dev.po.project.Project;
 import dev.po.project.UpdateResult;
 import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashMap;
@@ -102,7 +103,8 @@ public final class DemoCommand implements Callable<Integer> {
       steps.title("create " + String.join(", ", PROJECTS) + " at " + OLD_TAG + " (po create NAME --ref "
           + OLD_TAG + " --register)");
       if (agentCommand != null) {
-        steps.say("claude is not on PATH: the agents run a stand-in command, " + agentCommand);
+        steps.say("claude is not on PATH: the agents run a stand-in command instead, "
+            + String.join(" ", agentCommand));
       }
       for (String name : PROJECTS) {
         CreateCommand create = po.create(name).setRef(OLD_TAG).setRegister(true);
@@ -205,8 +207,9 @@ public final class DemoCommand implements Callable<Integer> {
 
     void po(Map<String, String> env, String... args) {
       out.println("   $ po " + String.join(" ", args));
-      out.flush();
-      dev.po.cli.Main.inProcess(env, out, args);
+      StringWriter shown = new StringWriter();
+      dev.po.cli.Main.inProcess(env, new PrintWriter(shown), args);
+      shown.toString().lines().forEach(this::say);
     }
   }
 }
