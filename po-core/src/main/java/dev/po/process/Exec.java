@@ -82,6 +82,7 @@ public final class Exec {
             .timeout(timeout.toMillis(), TimeUnit.MILLISECONDS)
             // A launcher may leave a daemon holding our pipe; do not wait for it to close.
             .closeTimeout(5, TimeUnit.SECONDS)
+            .stopper(Exec::stopTree)
             .destroyOnExit();
     if (dir != null) {
       executor.directory(dir.toFile());
@@ -103,5 +104,16 @@ public final class Exec {
       Thread.currentThread().interrupt();
       throw new PoException("interrupted while running " + String.join(" ", argv), e);
     }
+  }
+
+  /**
+   * Stops a program that overran its time together with what it started and still runs under it
+   * (a first-time build, say), which a plain destroy would leave behind. The tree is listed before
+   * anything dies: once the program is gone its children belong to init and cannot be found.
+   */
+  private static void stopTree(Process process) {
+    List<ProcessHandle> tree = process.descendants().toList();
+    process.destroyForcibly();
+    tree.forEach(ProcessHandle::destroyForcibly);
   }
 }

@@ -57,6 +57,20 @@ class ExecTest {
   }
 
   @Test
+  void aTimeoutAlsoKillsWhatTheProgramStarted() throws Exception {
+    Path pidFile = tmp.resolve("child.pid");
+    ExecResult r = Exec.of(List.of("sh", "-c", "sleep 600 & echo $! > " + pidFile + "; wait"))
+        .timeout(Duration.ofSeconds(2)).run();
+    assertTrue(r.timedOut(), r.describe());
+    long child = Long.parseLong(Files.readString(pidFile).strip());
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (ProcessHandle.of(child).map(ProcessHandle::isAlive).orElse(false)) {
+      assertTrue(System.nanoTime() < deadline, "the program's child " + child + " outlived the timeout");
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
   void aRelativeProgramPathResolvesAgainstTheFolder() throws Exception {
     Path bin = Files.createDirectories(tmp.resolve("engine"));
     Path script = bin.resolve("agents");
