@@ -6,8 +6,11 @@ import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads a project's harness state from the status file the harness keeps, {@code
@@ -22,6 +25,7 @@ public final class HarnessStates {
   public static final String STATUS_FILE = ".ao-state/status.json";
 
   private static final JsonFactory JSON = new JsonFactory();
+  private static final Duration PID_REUSE_SLACK = Duration.ofSeconds(2);
 
   private HarnessStates() {}
 
@@ -34,7 +38,8 @@ public final class HarnessStates {
   public static HarnessStatus read(Path projectRoot) {
     boolean watchdogFlag = false;
     long watchdogPid = 0;
-    List<HarnessStatus.Agent> agents = new ArrayList<>();
+    Instant writtenAt = null;
+    List<HarnessStatus.Agent> recorded = new ArrayList<>();
     try (JsonParser p = JSON.createParser(Files.readAllBytes(projectRoot.resolve(STATUS_FILE)))) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return HarnessStatus.UNKNOWN;
@@ -56,8 +61,10 @@ public final class HarnessStates {
           }
         } else if (field.equals("agents") && value == JsonToken.START_ARRAY) {
           while (p.nextToken() == JsonToken.START_OBJECT) {
-            agents.add(agent(p));
+            recorded.add(agent(p));
           }
+        } else if (field.equals("writtenAt") && value == JsonToken.VALUE_STRING) {
+          writtenAt = Instant.parse(p.getText());
         } else {
           p.skipChildren();
         }
@@ -65,7 +72,11 @@ public final class HarnessStates {
     } catch (IOException | RuntimeException e) {
       return HarnessStatus.UNKNOWN;
     }
-    boolean watchdogAlive = watchdogFlag && alive(watchdogPid);
+    boolean watchdogAlive = watchdogFlag && alive(watchdogPid, writtenAt);
+    List<HarnessStatus.Agent> agents = new ArrayList<>();
+    for (HarnessStatus.Agent a : recorded) {
+      agents.add(new HarnessStatus.Agent(a.name(), a.state(), a.pid(), a.restarts(), alive(a.pid(), writtenAt)));
+    }
     boolean anyAgentAlive = false;
     boolean allRunning = true;
     for (HarnessStatus.Agent a : agents) {
@@ -101,10 +112,29 @@ public final class HarnessStates {
         p.skipChildren();
       }
     }
-    return new HarnessStatus.Agent(name, state, pid, restarts, alive(pid));
+    return new HarnessStatus.Agent(name, state, pid, restarts, false);
   }
 
-  private static boolean alive(long pid) {
-    return pid > 0 && ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+  /**
+   * Whether {@code pid} is alive and can be the process the file recorded: one that started after
+   * the file was written has only reused the number (after a reboot, or long after a kill -9, the
+   * file still names the old pids). Start times from /proc are exact to about a second, hence the
+   * slack.
+   */
+  private static boolean alive(long pid, Instant writtenAt) {
+    if (pid <= 0) {
+      return false;
+    }
+    Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
+    if (handle.isEmpty()) {
+      return false;
+    }
+    if (writtenAt == null) {
+      return true;
+    }
+    return handle.get().info().startInstant()
+        .map(started -> !started.isAfter(writtenAt.plus(PID_REUSE_SLACK)))
+        .orElse(true);
   }
+
 }

@@ -36,7 +36,11 @@ class HarnessStatesTest {
   }
 
   private String status(boolean watchdogAlive, Object watchdogPid, String agents) {
-    return "{\"writtenAt\":\"2026-01-01T00:00:00Z\",\"heartbeat\":\"2026-01-01T00:00:00Z\","
+    return status(java.time.Instant.now(), watchdogAlive, watchdogPid, agents);
+  }
+
+  private String status(java.time.Instant writtenAt, boolean watchdogAlive, Object watchdogPid, String agents) {
+    return "{\"writtenAt\":\"" + writtenAt + "\",\"heartbeat\":\"" + writtenAt + "\","
         + "\"watchdog\":{\"alive\":" + watchdogAlive + ",\"pid\":" + watchdogPid + "},"
         + "\"agents\":[" + agents + "]}";
   }
@@ -112,5 +116,13 @@ class HarnessStatesTest {
     assertEquals(new HarnessStatus.Agent("a", "running", live, 0, true), s.agent("a").orElseThrow());
     assertEquals(new HarnessStatus.Agent("b", "backoff", dead, 3, false), s.agent("b").orElseThrow());
     assertEquals(HarnessStatus.UNKNOWN, HarnessStates.read(root.resolve("nowhere")));
+  }
+
+  @Test
+  void aPidReusedAfterTheFileWasWrittenIsNotTheRecordedProcess() throws Exception {
+    // The file is from before the sleeper started (as after a reboot): its pids name others now.
+    java.time.Instant before = java.time.Instant.now().minusSeconds(3600);
+    assertEquals(HarnessState.STOPPED, with(status(before, true, live, agent("a", "running", live))));
+    assertEquals(false, HarnessStates.read(root).agent("a").orElseThrow().alive());
   }
 }
