@@ -101,6 +101,7 @@ final class Watchdog {
       if (heartbeatDue) {
         lastHeartbeat = now;
         heartbeat = Instant.now();
+        rotateLogs();
       }
       writeStatus();
     }
@@ -263,6 +264,17 @@ final class Watchdog {
     String session = project.session(agent);
     now.put(session, new Tmux.Pane(session, pid, false, null));
     panes = now;
+  }
+
+  /** On the heartbeat: agents that run for weeks must not fill the disk with their output. */
+  private void rotateLogs() {
+    try {
+      for (String log : LogRotation.trim(project.logs(), LogRotation.MAX_BYTES)) {
+        log("rotated " + log + " (over " + LogRotation.MAX_BYTES + " bytes) to " + log + ".1");
+      }
+    } catch (IOException e) {
+      log("cannot rotate logs: " + e.getMessage());
+    }
   }
 
   private void writeStatus() {
