@@ -42,7 +42,7 @@ import picocli.CommandLine.Spec;
       "",
       "The agents run claude when it is on PATH, else a stand-in command (the demo says which)."
           + " The demo uses its own tmux socket and never touches the operator's registry or"
-          + " tmux sessions. The first run builds the harness with Maven, which takes a minute.",
+          + " tmux sessions. The first run also builds the harness with Maven; later runs reuse that build.",
       ""
     })
 public final class DemoCommand implements Callable<Integer> {
