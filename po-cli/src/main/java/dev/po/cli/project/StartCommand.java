@@ -1,14 +1,10 @@
 package dev.po.cli.project;
 
-import dev.po.cli.FleetFile;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 @Command(
@@ -23,27 +19,14 @@ import picocli.CommandLine.Spec;
     })
 public final class StartCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin FleetFile fleet;
-
-  @Parameters(paramLabel = "NAME", arity = "0..*", description = "The projects to start.")
-  List<String> names = new ArrayList<>();
-
-  @Option(names = "--all", description = "Every enabled project, in registry order; disabled ones are skipped.")
-  boolean all;
+  @Mixin LaunchOptions launch;
 
   @Option(names = "--force", description = "Start named projects even when disabled.")
   boolean force;
 
-  @Option(names = "--sequential", description = "Run the launchers one by one (default: a few at a time).")
-  boolean sequential;
-
-  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill a launcher running longer (default 600).")
-  Integer timeout;
-
   @Override
   public Integer call() {
-    Launch.refuseNamesWithAll(spec, all, names.size());
-    return Launch.report(
-        spec, Launch.po(spec, fleet, timeout).start(names.toArray(String[]::new)).setAll(all).setForce(force).setParallel(!sequential).call());
+    return Launch.report(spec, launch.po().start(launch.names()).setAll(launch.all).setForce(force)
+        .setParallel(!launch.sequential).call());
   }
 }

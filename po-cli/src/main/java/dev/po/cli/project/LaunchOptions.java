@@ -1,0 +1,41 @@
+package dev.po.cli.project;
+
+import dev.po.Po;
+import dev.po.cli.FleetFile;
+import java.util.ArrayList;
+import java.util.List;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+/** What start and stop take alike: the projects or --all, and how to run their launchers. */
+final class LaunchOptions {
+  @Spec(Spec.Target.MIXEE)
+  CommandSpec mixee;
+
+  @Mixin FleetFile fleet;
+
+  @Parameters(paramLabel = "NAME", arity = "0..*", description = "The projects.")
+  List<String> names = new ArrayList<>();
+
+  @Option(names = "--all", description = "Every enabled project, in registry order; disabled ones are skipped.")
+  boolean all;
+
+  @Option(names = "--sequential", description = "Run the launchers one by one (default: a few at a time).")
+  boolean sequential;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", description = "Kill a launcher running longer (default 600).")
+  Integer timeout;
+
+  /** po-core for these options, after refusing names together with --all (or neither). */
+  Po po() {
+    Launch.refuseNamesWithAll(mixee, all, names.size());
+    return Launch.po(mixee, fleet, timeout);
+  }
+
+  String[] names() {
+    return names.toArray(String[]::new);
+  }
+}
