@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.po.Po;
 import dev.po.PoException;
 import dev.po.testing.ProjectRepo;
+import dev.po.testing.HarnessRepo;
 import dev.po.testing.TempFleet;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -35,9 +36,8 @@ class LaunchTest {
     po = Po.open(fleet.file());
   }
 
-  private List<String> log(String project) throws IOException {
-    Path log = tmp.resolve("projects").resolve(project).resolve(".ao-state/launcher.log");
-    return Files.exists(log) ? Files.readAllLines(log) : List.of();
+  private List<String> log(String project) {
+    return HarnessRepo.launcherLog(tmp.resolve("projects").resolve(project));
   }
 
   @Test

@@ -61,6 +61,16 @@ public final class HarnessRepo {
     }
   }
 
+  /** The verbs the stand-in launcher was given in the project at {@code root}, one a line. */
+  public static java.util.List<String> launcherLog(Path root) {
+    Path log = root.resolve(".ao-state/launcher.log");
+    try {
+      return Files.exists(log) ? Files.readAllLines(log) : java.util.List.of();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** The bare repository's path, usable as a git URL. */
   public Path bare() {
     return bare;

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.po.fleet.Registry;
+import dev.po.testing.HarnessRepo;
 import dev.po.testing.TempFleet;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -105,7 +106,7 @@ class ScriptsIT {
     assertEquals(0, start.code(), start.err());
     Run stop = script("stop-project", "--all");
     assertEquals(0, stop.code(), stop.err());
-    assertEquals("up\ndown\n", Files.readString(odd.resolve(".ao-state/launcher.log")));
+    assertEquals(List.of("up", "down"), HarnessRepo.launcherLog(odd));
 
     Run moved = script("update-project", "proj", "v0.2.0");
     assertEquals(0, moved.code(), moved.err());

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.po.cli.PoRun;
+import dev.po.testing.HarnessRepo;
 import dev.po.testing.TempFleet;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -28,9 +28,8 @@ class StartStopCliTest {
     fleet.append("enabled = false\n");
   }
 
-  private List<String> log(String project) throws IOException {
-    Path log = tmp.resolve("projects").resolve(project).resolve(".ao-state/launcher.log");
-    return Files.exists(log) ? Files.readAllLines(log) : List.of();
+  private List<String> log(String project) {
+    return HarnessRepo.launcherLog(tmp.resolve("projects").resolve(project));
   }
 
   private static List<String> withoutTimes(List<String> lines) {
