@@ -27,6 +27,9 @@ public final class HarnessStates {
   private static final JsonFactory JSON = new JsonFactory();
   private static final Duration PID_REUSE_SLACK = Duration.ofSeconds(2);
 
+  /** An agent as the file records it, before its pid is checked. */
+  private record Recorded(String name, String state, long pid, int restarts) {}
+
   private HarnessStates() {}
 
   /** The harness state of the project at {@code projectRoot}; never starts a process. */
@@ -39,7 +42,7 @@ public final class HarnessStates {
     boolean watchdogFlag = false;
     long watchdogPid = 0;
     Instant writtenAt = null;
-    List<HarnessStatus.Agent> recorded = new ArrayList<>();
+    List<Recorded> recorded = new ArrayList<>();
     try (JsonParser p = JSON.createParser(Files.readAllBytes(projectRoot.resolve(STATUS_FILE)))) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return HarnessStatus.UNKNOWN;
@@ -74,7 +77,7 @@ public final class HarnessStates {
     }
     boolean watchdogAlive = watchdogFlag && alive(watchdogPid, writtenAt);
     List<HarnessStatus.Agent> agents = new ArrayList<>();
-    for (HarnessStatus.Agent a : recorded) {
+    for (Recorded a : recorded) {
       agents.add(new HarnessStatus.Agent(a.name(), a.state(), a.pid(), a.restarts(), alive(a.pid(), writtenAt)));
     }
     boolean anyAgentAlive = false;
@@ -92,7 +95,7 @@ public final class HarnessStates {
     return new HarnessStatus(state, watchdogAlive, watchdogPid, agents);
   }
 
-  private static HarnessStatus.Agent agent(JsonParser p) throws IOException {
+  private static Recorded agent(JsonParser p) throws IOException {
     String name = "";
     String state = null;
     long pid = 0;
@@ -112,7 +115,7 @@ public final class HarnessStates {
         p.skipChildren();
       }
     }
-    return new HarnessStatus.Agent(name, state, pid, restarts, false);
+    return new Recorded(name, state, pid, restarts);
   }
 
   /**
