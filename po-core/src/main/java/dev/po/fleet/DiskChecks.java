@@ -22,7 +22,9 @@ final class DiskChecks {
   static List<Problem> check(Path file, Path folder, FleetParser.Parsed parsed) {
     Fleet paths = Fleet.empty(folder);
     EngineReader reader = new EngineReader();
-    List<List<Problem>> each = Parallel.map(parsed.projects(), p -> check(file, paths, parsed, reader, p));
+    // a project on another host is checked there, by the host seam; its location means nothing here
+    List<FleetParser.Located> local = parsed.projects().stream().filter(l -> !l.entry().remote()).toList();
+    List<List<Problem>> each = Parallel.map(local, p -> check(file, paths, parsed, reader, p));
     List<Problem> all = new ArrayList<>();
     each.forEach(all::addAll);
     return all;

@@ -25,15 +25,44 @@ import java.util.function.UnaryOperator;
  * @param defaults the {@code [defaults]} table
  * @param harnesses the declared harnesses, in file order
  * @param projects the registered projects, in file order
+ * @param hosts the declared other hosts, in file order
  */
-public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, List<ProjectEntry> projects) {
+public record Fleet(
+    Path folder, Defaults defaults, List<Harness> harnesses, List<ProjectEntry> projects, List<HostEntry> hosts) {
   public Fleet {
     folder = Objects.requireNonNull(folder, "folder").toAbsolutePath().normalize();
     defaults = defaults == null ? Defaults.NONE : defaults;
     harnesses = List.copyOf(harnesses);
     projects = List.copyOf(projects);
+    hosts = List.copyOf(hosts);
     requireUnique("harness", harnesses.stream().map(Harness::name).toList());
     requireUnique("project", projects.stream().map(ProjectEntry::name).toList());
+    requireUnique("host", hosts.stream().map(HostEntry::name).toList());
+    Set<String> declared = new LinkedHashSet<>(hosts.stream().map(HostEntry::name).toList());
+    for (ProjectEntry p : projects) {
+      if (p.host() != null && !declared.contains(p.host())) {
+        throw new IllegalArgumentException("project " + p.name() + " names undeclared host '" + p.host() + "'");
+      }
+    }
+  }
+
+  /** A fleet on this machine alone. */
+  public Fleet(Path folder, Defaults defaults, List<Harness> harnesses, List<ProjectEntry> projects) {
+    this(folder, defaults, harnesses, projects, List.of());
+  }
+
+  public Optional<HostEntry> host(String name) {
+    return hosts.stream().filter(h -> h.name().equals(name)).findFirst();
+  }
+
+  /** The host the project lives on, or empty for this machine. */
+  public Optional<HostEntry> hostOf(ProjectEntry project) {
+    return project.host() == null ? Optional.empty() : host(project.host());
+  }
+
+  /** The host's ssh config file, resolved against {@link #folder()}; empty when none is written. */
+  public Optional<Path> sshConfigOf(HostEntry host) {
+    return Optional.ofNullable(host.sshConfig()).map(this::resolve);
   }
 
   /** An empty fleet whose relative locations resolve against {@code folder}. */
@@ -59,9 +88,12 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     return harnessNameOf(project).flatMap(this::harness);
   }
 
-  /** The absolute, normalized path of the project's location. */
+  /**
+   * The absolute, normalized path of the project's location. For a project on another host the
+   * location is that host's to resolve ({@code ~} is its home): this is the location as written.
+   */
   public Path pathOf(ProjectEntry project) {
-    return resolve(project.location());
+    return project.remote() ? Path.of(project.location()).normalize() : resolve(project.location());
   }
 
   /** Where a new project named {@code name} goes by default: {@code <projects_dir>/<name>}. */
@@ -120,14 +152,14 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     } else {
       next.set(at, project);
     }
-    return new Fleet(folder, defaults, harnesses, next);
+    return new Fleet(folder, defaults, harnesses, next, hosts);
   }
 
   /** Removes the named project; throws if it is not registered. */
   public Fleet withoutProject(String name) {
     List<ProjectEntry> next = new ArrayList<>(projects);
     next.remove(indexOf(requireProject(name).name()));
-    return new Fleet(folder, defaults, harnesses, next);
+    return new Fleet(folder, defaults, harnesses, next, hosts);
   }
 
   public Fleet withRef(String name, String ref) {
@@ -152,7 +184,7 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     } else {
       next.set(at, harness);
     }
-    return new Fleet(folder, defaults, next, projects);
+    return new Fleet(folder, defaults, next, projects, hosts);
   }
 
   /** Removes the named harness; throws if it is not declared. Projects naming it are left to validation. */
@@ -160,11 +192,11 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     Harness h = harness(name).orElseThrow(() -> new IllegalArgumentException("no harness '" + name + "' in the fleet"));
     List<Harness> next = new ArrayList<>(harnesses);
     next.remove(h);
-    return new Fleet(folder, defaults, next, projects);
+    return new Fleet(folder, defaults, next, projects, hosts);
   }
 
   public Fleet withDefaults(Defaults newDefaults) {
-    return new Fleet(folder, newDefaults, harnesses, projects);
+    return new Fleet(folder, newDefaults, harnesses, projects, hosts);
   }
 
   /** Applies {@code change} to the named project. */

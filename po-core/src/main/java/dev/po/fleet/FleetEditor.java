@@ -78,6 +78,7 @@ final class FleetEditor {
         setKey(table, "location", TomlText.string(p.location()));
       }
       optionalString(table, "harness", old.harness(), p.harness());
+      optionalString(table, "host", old.host(), p.host());
       if (!old.ref().equals(p.ref())) {
         setKey(table, "ref", TomlText.string(p.ref()));
       }
@@ -95,6 +96,9 @@ final class FleetEditor {
     StringBuilder b = new StringBuilder();
     b.append("[projects.").append(TomlText.key(p.name())).append(']').append(nl);
     b.append("location = ").append(TomlText.string(p.location())).append(nl);
+    if (p.host() != null) {
+      b.append("host = ").append(TomlText.string(p.host())).append(nl);
+    }
     if (p.harness() != null) {
       b.append("harness = ").append(TomlText.string(p.harness())).append(nl);
     }

@@ -25,9 +25,9 @@ import org.tomlj.TomlTable;
  * harness references, shared locations) instead of stopping at the first.
  */
 final class FleetParser {
-  private static final Set<String> DEFAULTS_KEYS = Set.of("projects_dir", "harness");
+  private static final Set<String> DEFAULTS_KEYS = Set.of("projects_dir", "harness", "connect_timeout");
   private static final Set<String> HARNESS_KEYS = Set.of("url", "launcher");
-  private static final Set<String> PROJECT_KEYS = Set.of("location", "harness", "ref", "enabled");
+  private static final Set<String> PROJECT_KEYS = Set.of("location", "harness", "ref", "enabled", "host");
 
   /** A project that parsed well enough to be checked against the disk, with where it was written. */
   record Located(ProjectEntry entry, int[] header, int[] location, int[] ref) {}
@@ -37,14 +37,15 @@ final class FleetParser {
    * in file order; and every well-formed project and harness, for the disk checks.
    */
   record Parsed(
-      Fleet fleet, List<Problem> problems, Defaults defaults, List<Located> projects, Map<String, Harness> harnesses) {}
+      Fleet fleet, List<Problem> problems, Defaults defaults, List<Located> projects, Map<String, Harness> harnesses,
+      Map<String, HostEntry> hosts) {}
 
-  private final Path file;
+  final Path file;
   private final Path folder;
   /** Resolves paths as the fleet will; empty, so it needs nothing parsed yet. */
   private final Fleet paths;
   private final List<Problem> problems = new ArrayList<>();
-  private TomlTable root;
+  TomlTable root;
   private boolean syntaxBroken;
 
   private FleetParser(Path file, Path folder) {
@@ -65,7 +66,7 @@ final class FleetParser {
     } catch (RuntimeException | StackOverflowError e) {
       // tomlj reports errors as values; anything thrown is a parser limit (say, absurd nesting).
       problems.add(new Problem(file, 1, 1, "cannot parse: " + e.getClass().getSimpleName()));
-      return new Parsed(null, List.copyOf(problems), Defaults.NONE, List.of(), Map.of());
+      return new Parsed(null, List.copyOf(problems), Defaults.NONE, List.of(), Map.of(), Map.of());
     }
     Set<Integer> brokenLines = new HashSet<>();
     List<Problem> all = new ArrayList<>();
@@ -81,9 +82,10 @@ final class FleetParser {
 
     Defaults defaults = readDefaults();
     Map<String, Harness> harnesses = readHarnesses();
-    List<Located> projects = readProjects(defaults, harnesses);
+    Map<String, HostEntry> hosts = HostTables.read(this);
+    List<Located> projects = readProjects(defaults, harnesses, hosts);
     for (String key : root.keySet()) {
-      if (!key.equals("defaults") && !key.equals("harnesses") && !key.equals("projects")) {
+      if (!Set.of("defaults", "harnesses", "projects", "hosts").contains(key)) {
         int[] at = pos(List.of(key));
         String what = root.isTable(List.of(key)) ? "unknown table [" + key + "]" : "unknown key '" + key + "' at the top level";
         problem(at, what);
@@ -94,12 +96,14 @@ final class FleetParser {
         && root.isString(List.of("defaults", "harness"))) {
       problem(pos(List.of("defaults", "harness")), "[defaults] names undeclared harness '" + defaults.harness() + "'");
     }
-    Map<Path, String> locations = new HashMap<>();
+    Map<List<Object>, String> locations = new HashMap<>();
     for (Located l : projects) {
       Path at = paths.pathOf(l.entry());
-      String other = locations.putIfAbsent(at, l.entry().name());
+      String host = l.entry().host();
+      String other = locations.putIfAbsent(java.util.Arrays.asList(host, at), l.entry().name());
       if (other != null) {
-        problem(l.location(), "projects '" + other + "' and '" + l.entry().name() + "' share location " + at);
+        problem(l.location(), "projects '" + other + "' and '" + l.entry().name() + "' share location "
+            + (host == null ? "" : host + ":") + at);
       }
     }
 
@@ -112,9 +116,10 @@ final class FleetParser {
     all.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     Fleet fleet = null;
     if (all.isEmpty()) {
-      fleet = new Fleet(folder, defaults, List.copyOf(harnesses.values()), projects.stream().map(Located::entry).toList());
+      fleet = new Fleet(folder, defaults, List.copyOf(harnesses.values()), projects.stream().map(Located::entry).toList(),
+          List.copyOf(hosts.values()));
     }
-    return new Parsed(fleet, List.copyOf(all), defaults, List.copyOf(projects), harnesses);
+    return new Parsed(fleet, List.copyOf(all), defaults, List.copyOf(projects), harnesses, hosts);
   }
 
   private Defaults readDefaults() {
@@ -132,7 +137,7 @@ final class FleetParser {
       problem(pos(append(path, "harness")), Names.invalid("harness", harness));
       harness = null;
     }
-    return new Defaults(dir, harness);
+    return new Defaults(dir, harness, HostTables.connectTimeout(this, path));
   }
 
   private Map<String, Harness> readHarnesses() {
@@ -200,7 +205,7 @@ final class FleetParser {
     return true;
   }
 
-  private List<Located> readProjects(Defaults defaults, Map<String, Harness> harnesses) {
+  private List<Located> readProjects(Defaults defaults, Map<String, Harness> harnesses, Map<String, HostEntry> hosts) {
     List<Located> projects = new ArrayList<>();
     List<String> top = List.of("projects");
     if (!root.contains(top) || !requireTable(top, "projects")) {
@@ -217,7 +222,20 @@ final class FleetParser {
         ok = false;
       }
       unknownKeys(path, PROJECT_KEYS, "[projects." + name + "]");
-      String location = path(path, "location", string(path, "location"));
+      String host = string(path, "host");
+      String location = string(path, "location");
+      if (host != null && !HostTables.projectHost(this, path, name, host, hosts)) {
+        ok = false;
+        host = null;
+      } else if (host != null && location != null) {
+        String bad = HostEntry.remotePathProblem(location);
+        if (bad != null) {
+          problem(pos(append(path, "location")), "project '" + name + "' is on host '" + host + "': location " + bad);
+          ok = false;
+        }
+      } else {
+        location = path(path, "location", location);
+      }
       String harness = string(path, "harness");
       String ref = string(path, "ref");
       Object enabledValue = root.get(append(path, "enabled"));
@@ -252,7 +270,7 @@ final class FleetParser {
       }
       if (ok) {
         projects.add(new Located(
-            new ProjectEntry(name, location, harness, ref, enabled),
+            new ProjectEntry(name, location, harness, ref, enabled, host),
             pos(path), pos(append(path, "location")), pos(append(path, "ref"))));
       }
     }
@@ -268,7 +286,7 @@ final class FleetParser {
    * Reads a string key: reports a wrong type or a blank value and returns {@code null} then;
    * returns {@code null} silently when the key is absent (the caller knows whether it must be there).
    */
-  private String string(List<String> table, String key) {
+  String string(List<String> table, String key) {
     List<String> path = append(table, key);
     Object value = root.get(path);
     if (value == null) {
@@ -299,7 +317,7 @@ final class FleetParser {
     }
   }
 
-  private boolean requireTable(List<String> path, String dotted) {
+  boolean requireTable(List<String> path, String dotted) {
     Object value = root.get(path);
     if (value instanceof TomlTable) {
       return true;
@@ -308,7 +326,7 @@ final class FleetParser {
     return false;
   }
 
-  private void unknownKeys(List<String> table, Set<String> known, String where) {
+  void unknownKeys(List<String> table, Set<String> known, String where) {
     // problems are sorted at the end: no need to order the keys here
     for (String key : root.getTable(table).keySet()) {
       if (!known.contains(key)) {
@@ -318,14 +336,14 @@ final class FleetParser {
   }
 
   /** A missing required key is usually the echo of a syntax error on its line: say it only when the syntax is sound. */
-  private void missing(List<String> table, String message) {
+  void missing(List<String> table, String message) {
     if (!syntaxBroken) {
       problem(pos(table), message);
     }
   }
 
   /** Keys in file order, so problems come out in the order an operator reads them. */
-  private List<String> sortedKeys(TomlTable table, List<String> path) {
+  List<String> sortedKeys(TomlTable table, List<String> path) {
     Map<String, int[]> at = new HashMap<>();
     for (String k : table.keySet()) {
       at.put(k, pos(append(path, k)));
@@ -335,16 +353,16 @@ final class FleetParser {
     return keys;
   }
 
-  private int[] pos(List<String> path) {
+  int[] pos(List<String> path) {
     TomlPosition p = root.inputPositionOf(path);
     return p == null ? new int[] {1, 1} : new int[] {Math.max(1, p.line()), Math.max(1, p.column())};
   }
 
-  private void problem(int[] at, String message) {
+  void problem(int[] at, String message) {
     problems.add(new Problem(file, at[0], at[1], message));
   }
 
-  private static List<String> append(List<String> path, String key) {
+  static List<String> append(List<String> path, String key) {
     List<String> p = new ArrayList<>(path);
     p.add(key);
     return p;

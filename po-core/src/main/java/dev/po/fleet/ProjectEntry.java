@@ -10,8 +10,9 @@ import java.util.Objects;
  * @param harness the harness name, or {@code null} when the entry names none (the default applies)
  * @param ref the engine ref this project must pin (tag, branch or commit)
  * @param enabled whether {@code start --all} includes it
+ * @param host the {@code [hosts.NAME]} the project lives on, or {@code null} for this machine
  */
-public record ProjectEntry(String name, String location, String harness, String ref, boolean enabled) {
+public record ProjectEntry(String name, String location, String harness, String ref, boolean enabled, String host) {
   public ProjectEntry {
     Names.check("project", name);
     Objects.requireNonNull(location, "location");
@@ -25,13 +26,30 @@ public record ProjectEntry(String name, String location, String harness, String 
     if (ref.isBlank()) {
       throw new IllegalArgumentException("project " + name + ": ref must not be blank");
     }
+    if (host != null) {
+      Names.check("host", host);
+      String bad = HostEntry.remotePathProblem(location);
+      if (bad != null) {
+        throw new IllegalArgumentException("project " + name + ": location " + bad);
+      }
+    }
+  }
+
+  /** A project on this machine. */
+  public ProjectEntry(String name, String location, String harness, String ref, boolean enabled) {
+    this(name, location, harness, ref, enabled, null);
+  }
+
+  /** Whether the project lives on another host. */
+  public boolean remote() {
+    return host != null;
   }
 
   public ProjectEntry withRef(String newRef) {
-    return new ProjectEntry(name, location, harness, newRef, enabled);
+    return new ProjectEntry(name, location, harness, newRef, enabled, host);
   }
 
   public ProjectEntry withEnabled(boolean newEnabled) {
-    return new ProjectEntry(name, location, harness, ref, newEnabled);
+    return new ProjectEntry(name, location, harness, ref, newEnabled, host);
   }
 }
