@@ -8,7 +8,6 @@ import dev.po.project.LaunchCommand;
 import dev.po.project.Lifecycle;
 import dev.po.project.Project;
 import dev.po.project.ProjectStatus;
-import dev.po.project.StatusReader;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Arrays;
@@ -97,13 +96,15 @@ public final class Po {
   /**
    * The status of the named projects in the order named, or of all in file order when none are
    * named; throws {@link dev.po.fleet.UnknownProjectException} for a name the registry lacks.
-   * Reads every repository in process, in parallel; starts no process.
+   * Reads every local repository in process, in parallel; a host's projects are read there, in one
+   * ssh round trip per host, hosts in parallel (an unreachable host's projects are
+   * {@link dev.po.project.HarnessState#UNREACHABLE}, with the ssh error as their problem).
    */
   public List<ProjectStatus> status(String... names) {
     Fleet fleet = registry.read();
     List<ProjectEntry> chosen = names.length == 0
         ? fleet.projects()
         : Arrays.stream(names).distinct().map(fleet::requireProject).toList();
-    return StatusReader.read(fleet, chosen);
+    return Lifecycle.status(fleet, chosen);
   }
 }

@@ -11,7 +11,9 @@ public enum HarnessState {
   /** Nothing of the harness runs. */
   STOPPED,
   /** No status file, or one that cannot be read. */
-  UNKNOWN;
+  UNKNOWN,
+  /** The project's host could not be reached (or its po could not run there): nothing is known. */
+  UNREACHABLE;
 
   /** The lower-case word used in tables and JSON. */
   public String word() {

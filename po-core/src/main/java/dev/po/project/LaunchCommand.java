@@ -67,31 +67,60 @@ public final class LaunchCommand {
       throw new PoException(all ? "name projects or use --all, not both" : "name a project, or use --all");
     }
     Fleet fleet = lifecycle.registry().read();
+    // one slot per project in the summary's order; a project on another host is filled in by its
+    // host's single round trip
     List<Supplier<LaunchResult>> tasks = new ArrayList<>();
+    List<Wire.Item> remote = new ArrayList<>();
+    List<Integer> remoteSlots = new ArrayList<>();
     if (all) {
       for (ProjectEntry p : fleet.projects()) {
-        tasks.add(
-            p.enabled()
-                ? () -> run(new Project(lifecycle, fleet, p), false)
-                : () -> LaunchResult.skipped(p.name(), verb, "disabled"));
+        if (!p.enabled()) {
+          tasks.add(() -> LaunchResult.skipped(p.name(), verb, "disabled"));
+        } else if (p.remote()) {
+          remoteSlots.add(tasks.size());
+          tasks.add(null);
+          remote.add(new Wire.Item(p, false));
+        } else {
+          tasks.add(() -> run(verb, new Project(lifecycle, fleet, p), false));
+        }
       }
     } else {
       for (String name : names) {
         ProjectEntry p = fleet.project(name).orElse(null);
-        tasks.add(
-            p == null
-                ? () -> LaunchResult.failed(name, verb, "no project '" + name + "' in the fleet registry")
-                : () -> run(new Project(lifecycle, fleet, p), force));
+        if (p == null) {
+          tasks.add(() -> LaunchResult.failed(name, verb, "no project '" + name + "' in the fleet registry"));
+        } else if (p.remote() && (p.enabled() || force || verb.equals(STOP))) {
+          remoteSlots.add(tasks.size());
+          tasks.add(null);
+          remote.add(new Wire.Item(p, force));
+        } else {
+          tasks.add(() -> run(verb, new Project(lifecycle, fleet, p), force));
+        }
       }
     }
-    return new LaunchSummary(verb, runAll(tasks));
+    List<Supplier<LaunchResult>> local = tasks.stream().filter(java.util.Objects::nonNull).toList();
+    List<LaunchResult> localResults = runAll(local);
+    List<LaunchResult> remoteResults = remote.isEmpty() ? List.of() : Hosts.launch(lifecycle, fleet, verb, remote);
+    List<LaunchResult> results = new ArrayList<>();
+    int l = 0;
+    for (int i = 0; i < tasks.size(); i++) {
+      int r = remoteSlots.indexOf(i);
+      results.add(r >= 0 ? find(remoteResults, remote.get(r).entry().name()) : localResults.get(l++));
+    }
+    return new LaunchSummary(verb, results);
+  }
+
+  private LaunchResult find(List<LaunchResult> results, String project) {
+    return results.stream().filter(x -> x.project().equals(project)).findFirst()
+        .orElse(LaunchResult.failed(project, verb, "no answer for " + project + " from its host"));
   }
 
   private List<LaunchResult> runAll(List<Supplier<LaunchResult>> tasks) {
     return parallel ? Parallel.map(tasks, Supplier::get) : tasks.stream().map(Supplier::get).toList();
   }
 
-  private LaunchResult run(Project p, boolean forced) {
+  /** Runs one project's launcher; a failure is a result, not an exception. */
+  static LaunchResult run(String verb, Project p, boolean forced) {
     try {
       return verb.equals(START) ? p.start(forced) : p.stop();
     } catch (LaunchException e) {

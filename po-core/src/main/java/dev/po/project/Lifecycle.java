@@ -74,6 +74,11 @@ public final class Lifecycle {
     return fleet.projects().stream().map(p -> new Project(this, fleet, p)).toList();
   }
 
+  /** The status of {@code projects} of {@code fleet}, in their order, wherever each lives. */
+  public static List<ProjectStatus> status(Fleet fleet, List<dev.po.fleet.ProjectEntry> projects) {
+    return Hosts.status(fleet, projects);
+  }
+
   /** Starts describing a new project; {@link CreateCommand#call()} makes it. */
   public CreateCommand create(String name) {
     return new CreateCommand(this, name);

@@ -65,13 +65,20 @@ public final class Project {
                         + "' is not declared in the fleet registry"));
   }
 
-  /** What the project's harness is doing, read from its status file; starts no process. */
+  /**
+   * What the project's harness is doing, read from its status file; starts no process here (a
+   * project on another host is asked over ssh).
+   */
   public HarnessState state() {
-    return HarnessStates.of(root());
+    return entry.remote() ? Hosts.status(fleet, List.of(entry)).get(0).state() : HarnessStates.of(root());
   }
 
   /** The harness status with each agent's pid, state and restarts; starts no process. */
   public HarnessStatus harnessStatus() {
+    if (entry.remote()) {
+      throw new ProjectException("project " + name() + " is on host " + entry.host()
+          + ": its agents are listed by po fleet status there");
+    }
     return HarnessStates.read(root());
   }
 
@@ -85,12 +92,21 @@ public final class Project {
     if (!entry.enabled() && !force) {
       throw new ProjectException("project " + name() + " is disabled; start it with --force");
     }
-    return launch(LaunchCommand.START);
+    return entry.remote() ? remote(LaunchCommand.START, force) : launch(LaunchCommand.START);
   }
 
   /** Runs the harness launcher's {@code down}. */
   public LaunchResult stop() {
-    return launch(LaunchCommand.STOP);
+    return entry.remote() ? remote(LaunchCommand.STOP, false) : launch(LaunchCommand.STOP);
+  }
+
+  /** The same launch, run by the project's host; a failure there throws as it would here. */
+  private LaunchResult remote(String verb, boolean force) {
+    LaunchResult r = Hosts.launch(lifecycle, fleet, verb, List.of(new Wire.Item(entry, force))).get(0);
+    if (r.failed()) {
+      throw new LaunchException(r.message(), List.of(), root(), -1, r.output());
+    }
+    return r;
   }
 
   /** Starts moving the project's engine pin to {@code ref}; {@link UpdateCommand#call()} does it. */

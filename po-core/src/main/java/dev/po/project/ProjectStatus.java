@@ -18,6 +18,7 @@ import java.util.Objects;
  * @param pinName a tag at the pin, else its short commit; {@code null} without a pin
  * @param drift whether the pin differs from the commit the registry's ref names
  * @param state the harness state
+ * @param host the {@code [hosts.NAME]} the project lives on, or {@code null} for this machine
  */
 public record ProjectStatus(
     String name,
@@ -30,12 +31,24 @@ public record ProjectStatus(
     String pin,
     String pinName,
     boolean drift,
-    HarnessState state) {
+    HarnessState state,
+    String host) {
   public ProjectStatus {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(state, "state");
+  }
+
+  /** The status of a project on this machine. */
+  public ProjectStatus(String name, boolean enabled, String harness, String ref, Path path, boolean exists,
+      String problem, String pin, String pinName, boolean drift, HarnessState state) {
+    this(name, enabled, harness, ref, path, exists, problem, pin, pinName, drift, state, null);
+  }
+
+  /** The same status, as seen from the machine that asked {@code host}. */
+  ProjectStatus onHost(String newHost) {
+    return new ProjectStatus(name, enabled, harness, ref, path, exists, problem, pin, pinName, drift, state, newHost);
   }
 
   /** Whether the location is an existing git repository with an engine submodule. */

@@ -22,7 +22,8 @@ import java.util.concurrent.TimeUnit;
  * over ssh. Hosts {@code hosta} (127.0.0.2) and {@code hostb} (127.0.0.3) answer; {@code deadhost}
  * (127.0.0.4) refuses connections and {@code silenthost} (127.0.0.5) accepts them and never speaks.
  * One ssh config file ({@link #sshConfig()}) names them all, with a key and a known_hosts file of
- * its own: host-key checking stays on. Closing ends every sshd it started.
+ * its own: host-key checking stays on. Each host's {@code ~/.cache/po} is a folder of the fixture
+ * ({@link #cache}), so tests never fill the real one. Closing ends every sshd it started.
  *
  * <p>Needs root, {@code unshare} and {@code /usr/sbin/sshd} (Debian's openssh-server).
  */
@@ -39,6 +40,9 @@ public final class SshHosts implements AutoCloseable {
    * @param projectsDir the folder only that host sees (a tmpfs in its mount namespace)
    */
   public record Host(String name, String address, int port, Path projectsDir) {}
+
+  /** Where po keeps its jar on a host; each test host sees a folder of the fixture's there. */
+  private static final Path HOME_CACHE = Path.of(System.getProperty("user.home"), ".cache", "po");
 
   private final Path dir;
   private final Map<String, Host> hosts = new LinkedHashMap<>();
@@ -114,9 +118,13 @@ public final class SshHosts implements AutoCloseable {
               + "LogLevel ERROR\n"
               + "PidFile " + dir.resolve(l[0]).resolve("sshd.pid") + "\n");
       // mount inside a private namespace: the tmpfs exists only for this sshd and its sessions
-      String script = "mount -t tmpfs none \"$1\" && exec /usr/sbin/sshd -D -e -f \"$2\"";
+      // and po's cache there is the host's own, not the home folder's real one
+      Path cache = Files.createDirectories(dir.resolve(l[0]).resolve("cache"));
+      Files.createDirectories(HOME_CACHE);
+      String script = "mount -t tmpfs none \"$1\" && mount --bind \"$3\" \"$4\""
+          + " && exec /usr/sbin/sshd -D -e -f \"$2\"";
       Process p = new ProcessBuilder("unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh",
-              projects.toString(), sshdConfig.toString())
+              projects.toString(), sshdConfig.toString(), cache.toString(), HOME_CACHE.toString())
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve(l[0]).resolve("sshd.log").toFile())
           .start();
@@ -149,6 +157,11 @@ public final class SshHosts implements AutoCloseable {
         + "  LogLevel ERROR\n";
   }
 
+  /** What the host sees as {@code ~/.cache/po}. */
+  public Path cache(String host) {
+    return dir.resolve(host).resolve("cache");
+  }
+
   /** The ssh config file naming every host. */
   public Path sshConfig() {
     return dir.resolve("ssh_config");
@@ -178,6 +191,29 @@ public final class SshHosts implements AutoCloseable {
     // the remote reads its arguments line by line, then runs the script with them
     String reader = "set --; while IFS= read -r a; do set -- \"$@\" \"$a\"; done; " + script;
     return run(List.of("ssh", "-F", sshConfig().toString(), "-o", "BatchMode=yes", host, reader), in.toString());
+  }
+
+  /**
+   * Makes a project repository at {@code dir} on {@code host} as {@link ProjectRepo#create} does
+   * locally (agents.toml, a role, {@code engine/} at {@code ref} of {@code harnessUrl}, one commit),
+   * with the host's git CLI.
+   */
+  public void makeProject(String host, String dir, String harnessUrl, String ref) {
+    sh(host, "set -e; export GIT_CONFIG_NOSYSTEM=1 GIT_CONFIG_GLOBAL=/dev/null"
+        + " GIT_AUTHOR_NAME=Fixture GIT_AUTHOR_EMAIL=fixture@example.invalid"
+        + " GIT_COMMITTER_NAME=Fixture GIT_COMMITTER_EMAIL=fixture@example.invalid;"
+        + " mkdir -p \"$1/prompts\"; cd \"$1\"; git init -q -b main;"
+        + " echo 'You are the worker.' > prompts/worker.md;"
+        + " printf '[agents.worker]\\nprompt = \"prompts/worker.md\"\\nwatch = \"heal\"\\n' > agents.toml;"
+        + " echo .ao-state/ > .gitignore;"
+        + " git -c protocol.file.allow=always submodule add -q \"$2\" engine;"
+        + " git -C engine checkout -q \"$3\"; git add -A; git commit -q -m 'new project'",
+        dir, harnessUrl, ref);
+  }
+
+  /** The lines of the stand-in launcher's log in the project {@code dir} on {@code host}. */
+  public List<String> launcherLog(String host, String dir) {
+    return sh(host, "cat \"$1/.ao-state/launcher.log\" 2>/dev/null || true", dir).lines().toList();
   }
 
   /** Whether {@code path} exists on {@code host}. */

@@ -1,0 +1,89 @@
+package dev.po.project;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.po.fleet.Fleet;
+import dev.po.fleet.HostEntry;
+import dev.po.fleet.ProjectEntry;
+import dev.po.git.Parallel;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Where an operation on several projects splits by host: this machine's projects go to the local
+ * code as they always did, each other host's go in one ssh round trip, and the hosts are worked in
+ * parallel, so a dead host costs its own projects the connect timeout and nothing more.
+ */
+final class Hosts {
+  /** How long a far side may take to read its projects' status once connected. */
+  private static final Duration STATUS_WORK = Duration.ofMinutes(2);
+
+  private Hosts() {}
+
+  /** The status of {@code projects}, in their order, wherever each lives. */
+  static List<ProjectStatus> status(Fleet fleet, List<ProjectEntry> projects) {
+    Map<String, List<ProjectEntry>> byHost = group(projects);
+    List<Map.Entry<String, List<ProjectEntry>>> groups = new ArrayList<>(byHost.entrySet());
+    List<List<ProjectStatus>> answers = Parallel.map(groups, g -> g.getKey().isEmpty()
+        ? StatusReader.read(fleet, g.getValue())
+        : remoteStatus(fleet, g.getKey(), g.getValue()));
+    Map<String, ProjectStatus> byName = new HashMap<>();
+    answers.forEach(list -> list.forEach(s -> byName.put(s.name(), s)));
+    return projects.stream().map(p -> byName.get(p.name())).toList();
+  }
+
+  private static List<ProjectStatus> remoteStatus(Fleet fleet, String hostName, List<ProjectEntry> projects) {
+    SshHost host = new SshHost(fleet, fleet.host(hostName).orElseThrow());
+    List<Wire.Item> items = projects.stream().map(p -> new Wire.Item(p, false)).toList();
+    try {
+      JsonNode answer = host.call(Wire.request("status", fleet, items, Map.of(), STATUS_WORK), STATUS_WORK);
+      List<ProjectStatus> out = new ArrayList<>();
+      answer.path("statuses").forEach(s -> out.add(Wire.readStatus(s, hostName)));
+      return out;
+    } catch (HostException e) {
+      return projects.stream().map(p -> unreachable(fleet, p, e.getMessage())).toList();
+    }
+  }
+
+  private static ProjectStatus unreachable(Fleet fleet, ProjectEntry p, String why) {
+    return new ProjectStatus(p.name(), p.enabled(), fleet.harnessNameOf(p).orElse(null), p.ref(),
+        Path.of(p.location()), false, why, null, null, false, HarnessState.UNREACHABLE, p.host());
+  }
+
+  /**
+   * Starts or stops the remote {@code items}, one round trip per host, hosts in parallel; each
+   * project of a host that cannot be reached fails with the host's one-line reason.
+   */
+  static List<LaunchResult> launch(Lifecycle lifecycle, Fleet fleet, String verb, List<Wire.Item> items) {
+    Map<String, List<Wire.Item>> byHost = new LinkedHashMap<>();
+    items.forEach(i -> byHost.computeIfAbsent(i.entry().host(), h -> new ArrayList<>()).add(i));
+    List<List<LaunchResult>> answers = Parallel.map(new ArrayList<>(byHost.entrySet()), g -> {
+      HostEntry entry = fleet.host(g.getKey()).orElseThrow();
+      Map<String, String> env = new LinkedHashMap<>(lifecycle.environment());
+      env.putAll(entry.env());
+      try {
+        JsonNode answer = new SshHost(fleet, entry).call(
+            Wire.request(verb, fleet, g.getValue(), env, lifecycle.timeout()), lifecycle.timeout());
+        List<LaunchResult> out = new ArrayList<>();
+        answer.path("results").forEach(r -> out.add(Wire.readResult(r)));
+        return out;
+      } catch (HostException e) {
+        return g.getValue().stream().map(i -> LaunchResult.failed(i.entry().name(), verb, e.getMessage())).toList();
+      }
+    });
+    List<LaunchResult> all = new ArrayList<>();
+    answers.forEach(all::addAll);
+    return all;
+  }
+
+  /** Projects by host name, this machine's under the empty name; in first-seen order. */
+  private static Map<String, List<ProjectEntry>> group(List<ProjectEntry> projects) {
+    Map<String, List<ProjectEntry>> byHost = new LinkedHashMap<>();
+    projects.forEach(p -> byHost.computeIfAbsent(p.host() == null ? "" : p.host(), h -> new ArrayList<>()).add(p));
+    return byHost;
+  }
+}

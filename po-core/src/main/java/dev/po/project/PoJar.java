@@ -1,0 +1,121 @@
+package dev.po.project;
+
+import dev.po.PoException;
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
+import java.util.zip.ZipOutputStream;
+
+/**
+ * The jar that runs po-core on another host, and its content hash (its folder name in
+ * {@code ~/.cache/po/} there). Run from {@code po.jar}, that is the jar itself; run from a class
+ * path of folders and jars (a build, a test), they are merged once per process into one jar in a
+ * temp file, with fixed entry times so that the same classes hash the same.
+ */
+final class PoJar {
+  private static PoJar current;
+
+  final Path file;
+  final String hash;
+
+  private PoJar(Path file, String hash) {
+    this.file = file;
+    this.hash = hash;
+  }
+
+  static synchronized PoJar current() {
+    if (current == null) {
+      current = locate();
+    }
+    return current;
+  }
+
+  private static PoJar locate() {
+    try {
+      Path self = Path.of(FarSide.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+      Path jar = Files.isRegularFile(self) ? self : merged();
+      return new PoJar(jar, sha256(jar));
+    } catch (IOException | URISyntaxException | RuntimeException e) {
+      throw new PoException("cannot find po's own jar to run on another host: " + e.getMessage(), e);
+    }
+  }
+
+  private static Path merged() throws IOException {
+    Path out = Files.createTempFile("po-far-side", ".jar");
+    out.toFile().deleteOnExit();
+    Set<String> seen = new HashSet<>();
+    try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
+      for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+        Path p = Path.of(entry);
+        if (Files.isDirectory(p)) {
+          try (Stream<Path> files = Files.walk(p)) {
+            for (Path f : files.filter(Files::isRegularFile).sorted().toList()) {
+              String name = p.relativize(f).toString().replace(File.separatorChar, '/');
+              if (keep(name) && seen.add(name)) {
+                try (InputStream in = Files.newInputStream(f)) {
+                  put(zip, name, in);
+                }
+              }
+            }
+          }
+        } else if (Files.isRegularFile(p) && entry.endsWith(".jar")) {
+          try (ZipInputStream in = new ZipInputStream(Files.newInputStream(p))) {
+            for (ZipEntry e; (e = in.getNextEntry()) != null; ) {
+              if (!e.isDirectory() && keep(e.getName()) && seen.add(e.getName())) {
+                put(zip, e.getName(), in);
+              }
+            }
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  /** Signatures of the merged jars would not match the merge, and no manifest is needed. */
+  private static boolean keep(String name) {
+    String upper = name.toUpperCase(java.util.Locale.ROOT);
+    return !(upper.equals("META-INF/MANIFEST.MF") || upper.endsWith(".SF") || upper.endsWith(".DSA")
+        || upper.endsWith(".RSA") || upper.endsWith("MODULE-INFO.CLASS"));
+  }
+
+  private static void put(ZipOutputStream zip, String name, InputStream in) throws IOException {
+    ZipEntry e = new ZipEntry(name);
+    e.setTime(0);
+    zip.putNextEntry(e);
+    in.transferTo(zip);
+    zip.closeEntry();
+  }
+
+  private static String sha256(Path jar) throws IOException {
+    try (InputStream in = Files.newInputStream(jar)) {
+      MessageDigest d = MessageDigest.getInstance("SHA-256");
+      in.transferTo(new OutputStream() {
+        @Override
+        public void write(int b) {
+          d.update((byte) b);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) {
+          d.update(b, off, len);
+        }
+      });
+      return HexFormat.of().formatHex(d.digest()).substring(0, 32);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

@@ -1,0 +1,116 @@
+package dev.po.project;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.po.Po;
+import dev.po.testing.HarnessRepo;
+import dev.po.testing.SshHosts;
+import dev.po.testing.TempFleet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Projects on real ssh hosts (see {@link SshHosts}), mixed with local ones in one registry. */
+class RemoteProjectsTest {
+  @TempDir static Path shared;
+  static SshHosts hosts;
+  @TempDir Path tmp;
+  TempFleet fleet;
+  String alpha;
+  String beta;
+
+  @BeforeAll
+  static void hosts() {
+    SshHosts.assumeAvailable();
+    hosts = SshHosts.start(shared);
+  }
+
+  @AfterAll
+  static void stop() {
+    if (hosts != null) {
+      hosts.close();
+    }
+  }
+
+  @BeforeEach
+  void fleet() {
+    fleet = TempFleet.create(tmp);
+    fleet.addProject("local", "v0.1.0");
+    alpha = hosts.host("hosta").projectsDir().resolve(tmp.getFileName() + "/alpha").toString();
+    beta = hosts.host("hostb").projectsDir().resolve(tmp.getFileName() + "/beta").toString();
+    hosts.makeProject("hosta", alpha, fleet.harness().url(), "v0.1.0");
+    hosts.makeProject("hostb", beta, fleet.harness().url(), "v0.2.0");
+    String config = hosts.sshConfig().toString();
+    fleet.append("\n[hosts.hosta]\nssh_config = \"" + config + "\"\n"
+        + "\n[hosts.hostb]\nssh_config = \"" + config + "\"\n"
+        + "\n[hosts.dead]\nssh = \"deadhost\"\nssh_config = \"" + config + "\"\n"
+        + "\n[projects.alpha]\nhost = \"hosta\"\nlocation = \"" + alpha + "\"\nref = \"v0.1.0\"\n"
+        + "\n[projects.beta]\nhost = \"hostb\"\nlocation = \"" + beta + "\"\nref = \"v0.1.0\"\n"
+        + "\n[projects.gone]\nhost = \"dead\"\nlocation = \"~/projects/gone\"\nref = \"v0.1.0\"\n");
+  }
+
+  @Test
+  void statusReadsEachHostThereAndAnUnreachableOneDoesNotHoldUpTheOthers() {
+    assertFalse(Files.exists(Path.of(alpha)), "the host's project must not be visible here");
+    List<ProjectStatus> all = Po.open(fleet.file()).status();
+    assertEquals(List.of("local", "alpha", "beta", "gone"), all.stream().map(ProjectStatus::name).toList());
+    ProjectStatus local = all.get(0);
+    assertNull(local.host());
+    assertTrue(local.sound());
+    ProjectStatus a = all.get(1);
+    assertEquals("hosta", a.host());
+    assertEquals(Path.of(alpha), a.path());
+    assertTrue(a.sound(), String.valueOf(a.problem()));
+    assertEquals(fleet.harness().commit("v0.1.0"), a.pin());
+    assertEquals("v0.1.0", a.pinName());
+    assertFalse(a.drift());
+    assertEquals(HarnessState.UNKNOWN, a.state());
+    ProjectStatus b = all.get(2);
+    assertEquals("hostb", b.host());
+    assertEquals(fleet.harness().commit("v0.2.0"), b.pin());
+    assertTrue(b.drift(), "beta pins v0.2.0 where the registry says v0.1.0");
+    ProjectStatus gone = all.get(3);
+    assertEquals(HarnessState.UNREACHABLE, gone.state());
+    assertTrue(gone.problem().startsWith("host dead: ") && gone.problem().contains("refused"), gone.problem());
+  }
+
+  @Test
+  void aSilentHostCostsTheConnectTimeoutAndNoMore() {
+    fleet.write(fleet.text().replace("[defaults]\n", "[defaults]\nconnect_timeout = 2\n")
+        + "\n[hosts.silent]\nssh = \"silenthost\"\nssh_config = \"" + hosts.sshConfig() + "\"\n"
+        + "\n[projects.mute]\nhost = \"silent\"\nlocation = \"/srv/mute\"\nref = \"v0.1.0\"\n");
+    long t0 = System.nanoTime();
+    List<ProjectStatus> all = Po.open(fleet.file()).status("alpha", "mute");
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    assertEquals(HarnessState.UNREACHABLE, all.get(1).state());
+    assertTrue(all.get(0).sound(), String.valueOf(all.get(0).problem()));
+    // generous for a loaded machine; without the connect timeout this would never return
+    assertTrue(took.compareTo(Duration.ofSeconds(60)) < 0, "took " + took);
+  }
+
+  @Test
+  void startAndStopRunTheLauncherOnTheHost() {
+    Po po = Po.open(fleet.file());
+    LaunchSummary up = po.start("alpha", "local", "beta", "gone").call();
+    List<LaunchResult> r = up.results();
+    assertEquals(List.of("alpha", "local", "beta", "gone"), r.stream().map(LaunchResult::project).toList());
+    assertEquals(LaunchResult.Outcome.DONE, r.get(0).outcome(), r.get(0).message());
+    assertEquals(LaunchResult.Outcome.DONE, r.get(1).outcome(), r.get(1).message());
+    assertEquals(LaunchResult.Outcome.DONE, r.get(2).outcome(), r.get(2).message());
+    assertTrue(r.get(3).failed() && r.get(3).message().startsWith("host dead: "), r.get(3).message());
+    assertEquals(List.of("up"), hosts.launcherLog("hosta", alpha));
+    assertEquals(List.of("up"), hosts.launcherLog("hostb", beta));
+    assertEquals(List.of("up"), HarnessRepo.launcherLog(tmp.resolve("projects/local")));
+    po.project("alpha").stop();
+    assertEquals(List.of("up", "down"), hosts.launcherLog("hosta", alpha));
+  }
+}
