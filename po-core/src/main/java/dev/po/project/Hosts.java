@@ -63,8 +63,7 @@ final class Hosts {
     items.forEach(i -> byHost.computeIfAbsent(i.entry().host(), h -> new ArrayList<>()).add(i));
     List<List<LaunchResult>> answers = Parallel.map(new ArrayList<>(byHost.entrySet()), g -> {
       HostEntry entry = fleet.host(g.getKey()).orElseThrow();
-      Map<String, String> env = new LinkedHashMap<>(lifecycle.environment());
-      env.putAll(entry.env());
+      Map<String, String> env = environment(lifecycle, fleet, g.getValue().get(0).entry());
       try {
         JsonNode answer = new SshHost(fleet, entry).call(
             Wire.request(verb, fleet, g.getValue(), env, lifecycle.timeout()), lifecycle.timeout());
@@ -78,6 +77,13 @@ final class Hosts {
     List<LaunchResult> all = new ArrayList<>();
     answers.forEach(all::addAll);
     return all;
+  }
+
+  /** The launchers' environment on the project's host: this po's extra variables, then the host's. */
+  static Map<String, String> environment(Lifecycle lifecycle, Fleet fleet, ProjectEntry project) {
+    Map<String, String> env = new LinkedHashMap<>(lifecycle.environment());
+    fleet.hostOf(project).ifPresent(h -> env.putAll(h.env()));
+    return env;
   }
 
   /** Projects by host name, this machine's under the empty name; in first-seen order. */

@@ -118,6 +118,10 @@ public final class Project {
     return lifecycle;
   }
 
+  Fleet fleet() {
+    return fleet;
+  }
+
   LaunchResult launch(String verb) {
     Path root = root();
     if (!Files.isDirectory(root)) {

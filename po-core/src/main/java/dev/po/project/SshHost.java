@@ -63,6 +63,139 @@ final class SshHost {
     }
   }
 
+  /**
+   * Starts a conversation: sends {@code request} and reads the far side's first answer, which
+   * {@link Session#read()} returns first. Copies the jar there first when it is missing.
+   */
+  Session open(byte[] request, Duration work) {
+    PoJar jar = PoJar.current();
+    Session s = new Session(request, work, jar);
+    if (s.noJar) {
+      upload(jar);
+      s = new Session(request, work, jar);
+    }
+    return s;
+  }
+
+  /**
+   * One ssh process spoken to in lines of JSON, for an operation that needs this side's word in
+   * the middle (an update waits for the registry). zt-exec runs a program to its end; this one is
+   * a conversation, so it runs on a plain {@link Process}, stopped after the connect timeout plus
+   * {@code work} whatever happens.
+   */
+  final class Session implements AutoCloseable {
+    private final Process process;
+    private final java.io.BufferedReader out;
+    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+    private final Thread errPump;
+    private JsonNode pending;
+    private boolean noJar;
+
+    private Session(byte[] request, Duration work, PoJar jar) {
+      try {
+        process = new ProcessBuilder(argv(runScript(jar.hash))).start();
+      } catch (IOException e) {
+        throw new HostException(host.name(), "cannot run ssh: " + e.getMessage());
+      }
+      errPump = new Thread(() -> {
+        try (InputStream e = process.getErrorStream()) {
+          e.transferTo(err);
+        } catch (IOException ignored) {
+          // the process is gone; what it said is in err
+        }
+      }, "po-ssh-stderr");
+      errPump.setDaemon(true);
+      errPump.start();
+      long limit = TimeUnit.SECONDS.toMillis(fleet.defaults().connectTimeoutSeconds()) + work.toMillis();
+      Thread reaper = new Thread(() -> {
+        try {
+          if (!process.waitFor(limit, TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+          }
+        } catch (InterruptedException ignored) {
+          process.destroyForcibly();
+        }
+      }, "po-ssh-deadline");
+      reaper.setDaemon(true);
+      reaper.start();
+      out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+      try {
+        process.getOutputStream().write(request);
+        process.getOutputStream().flush();
+      } catch (IOException e) {
+        // ssh ended before reading: its exit status and stderr say why
+      }
+      try {
+        pending = next();
+      } catch (HostException e) {
+        if (process.exitValue() != NO_JAR) {
+          throw e;
+        }
+        noJar = true;
+      }
+    }
+
+    /** The far side's next answer; throws {@link HostException} when it ended without one. */
+    JsonNode read() {
+      if (pending != null) {
+        JsonNode first = pending;
+        pending = null;
+        return first;
+      }
+      return next();
+    }
+
+    private JsonNode next() {
+      String line;
+      try {
+        line = out.readLine();
+      } catch (IOException e) {
+        line = null;
+      }
+      if (line == null) {
+        int code;
+        try {
+          code = process.waitFor();
+          errPump.join(5000);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+          throw new HostException(host.name(), "interrupted");
+        }
+        throw new HostException(host.name(), new Outcome(code, new byte[0], err.toString(StandardCharsets.UTF_8)).why());
+      }
+      try {
+        return Wire.JSON.readTree(line);
+      } catch (IOException e) {
+        throw new HostException(host.name(), "unreadable answer from po there: " + e.getMessage());
+      }
+    }
+
+    /** Sends one word on its own line. */
+    void say(String word) {
+      try {
+        process.getOutputStream().write((word + "\n").getBytes(StandardCharsets.UTF_8));
+        process.getOutputStream().flush();
+      } catch (IOException e) {
+        throw new HostException(host.name(), "the connection ended: " + e.getMessage());
+      }
+    }
+
+    @Override
+    public void close() {
+      try {
+        process.getOutputStream().close();
+        if (!process.waitFor(30, TimeUnit.SECONDS)) {
+          process.destroyForcibly();
+        }
+      } catch (IOException e) {
+        process.destroyForcibly();
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        process.destroyForcibly();
+      }
+    }
+  }
+
   private void upload(PoJar jar) {
     try (InputStream in = Files.newInputStream(jar.file)) {
       Outcome up = ssh(uploadScript(jar.hash), in, Duration.ofMinutes(5));
@@ -99,7 +232,7 @@ final class SshHost {
     return argv;
   }
 
-  private record Outcome(int code, byte[] out, String err) {
+  private static record Outcome(int code, byte[] out, String err) {
     String why() {
       String line = err.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
       return line.isEmpty() ? "exit status " + code : line;

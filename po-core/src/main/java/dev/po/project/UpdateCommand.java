@@ -21,6 +21,8 @@ public final class UpdateCommand {
   private final String ref;
   private boolean restart;
   private Runnable beforeRegistryWrite = () -> {};
+  /** How the new ref is recorded once pinned; {@code null}: in the registry (see {@link FarSide}). */
+  private java.util.function.Consumer<String> record;
 
   UpdateCommand(Lifecycle lifecycle, Project project, String ref) {
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -40,10 +42,19 @@ public final class UpdateCommand {
     return this;
   }
 
+  /** On another host: the asking po records the ref, and says whether it could. */
+  UpdateCommand recordWith(java.util.function.Consumer<String> how) {
+    this.record = Objects.requireNonNull(how, "how");
+    return this;
+  }
+
   public UpdateResult call() {
     String name = project.name();
     if (ref == null || ref.isBlank()) {
       throw new ProjectException("project " + name + ": a ref (tag, branch or commit) is required");
+    }
+    if (project.entry().remote()) {
+      return RemoteUpdate.call(lifecycle, project, ref, restart, beforeRegistryWrite);
     }
     String harness = project.harness().name();
     HarnessState stateBefore = restart ? project.state() : HarnessState.UNKNOWN;
@@ -65,7 +76,11 @@ public final class UpdateCommand {
         }
         commit = change.pin(to, "Pin " + harness + " at " + ref + "\n");
         beforeRegistryWrite.run();
-        lifecycle.registry().edit(f -> f.withRef(name, ref));
+        if (record == null) {
+          lifecycle.registry().edit(f -> f.withRef(name, ref));
+        } else {
+          record.accept(ref);
+        }
       } catch (RuntimeException e) {
         try {
           change.restore();

@@ -37,9 +37,13 @@ final class Wire {
    * @param fleet the projects of this host as a fleet of the far side, whose folder is its home
    * @param items the projects in the order asked
    */
-  record Request(String op, Fleet fleet, List<Item> items, Map<String, String> env, Duration timeout) {}
+  record Request(String op, Fleet fleet, List<Item> items, Map<String, String> env, Duration timeout, JsonNode json) {}
 
   static byte[] request(String op, Fleet fleet, List<Item> items, Map<String, String> env, Duration timeout) {
+    return bytes(requestNode(op, fleet, items, env, timeout));
+  }
+
+  static ObjectNode requestNode(String op, Fleet fleet, List<Item> items, Map<String, String> env, Duration timeout) {
     ObjectNode o = JSON.createObjectNode();
     o.put("op", op);
     ObjectNode e = o.putObject("env");
@@ -67,7 +71,7 @@ final class Wire {
         h.launcher().forEach(hj.putArray("launcher")::add);
       }
     }
-    return bytes(o);
+    return o;
   }
 
   static Request readRequest(JsonNode o, Path home) {
@@ -86,7 +90,7 @@ final class Wire {
     Map<String, String> env = new LinkedHashMap<>();
     o.path("env").properties().forEach(f -> env.put(f.getKey(), f.getValue().asText()));
     Fleet fleet = new Fleet(home, null, harnesses, items.stream().map(Item::entry).toList());
-    return new Request(o.path("op").asText(), fleet, items, env, Duration.ofMillis(o.path("timeoutMillis").asLong(1)));
+    return new Request(o.path("op").asText(), fleet, items, env, Duration.ofMillis(o.path("timeoutMillis").asLong(1)), o);
   }
 
   static ObjectNode status(ProjectStatus s) {
@@ -129,9 +133,10 @@ final class Wire {
         o.path("output").asText(), Duration.ofMillis(o.path("tookMillis").asLong()));
   }
 
+  /** One line: Jackson escapes every line break inside strings, and the line ends the message. */
   static byte[] bytes(JsonNode node) {
     try {
-      return JSON.writeValueAsBytes(node);
+      return (JSON.writeValueAsString(node) + "\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -3,6 +3,7 @@ package dev.po.project;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.po.Po;
@@ -112,5 +113,58 @@ class RemoteProjectsTest {
     assertEquals(List.of("up"), HarnessRepo.launcherLog(tmp.resolve("projects/local")));
     po.project("alpha").stop();
     assertEquals(List.of("up", "down"), hosts.launcherLog("hosta", alpha));
+  }
+
+  private String hostGit(String host, String dir, String... args) {
+    StringBuilder script = new StringBuilder("cd \"$1\" && git");
+    for (int i = 0; i < args.length; i++) {
+      script.append(" \"$").append(i + 2).append('"');
+    }
+    String[] all = new String[args.length + 1];
+    all[0] = dir;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return hosts.sh(host, script.toString(), all).trim();
+  }
+
+  @Test
+  void updateMovesThePinThereThenRecordsTheRef() {
+    Po po = Po.open(fleet.file());
+    String before = hostGit("hosta", alpha, "rev-parse", "HEAD");
+    UpdateResult r = po.project("alpha").update("v0.2.0").call();
+    assertEquals("v0.1.0", r.fromRef());
+    assertEquals(fleet.harness().commit("v0.1.0"), r.fromCommit());
+    assertEquals(fleet.harness().commit("v0.2.0"), r.toCommit());
+    assertEquals(fleet.harness().commit("v0.2.0"), hostGit("hosta", alpha, "rev-parse", "HEAD:engine"));
+    assertEquals(r.commit(), hostGit("hosta", alpha, "rev-parse", "HEAD"));
+    assertEquals(before, hostGit("hosta", alpha, "rev-parse", "HEAD~1"));
+    assertEquals("v0.2.0", po.fleet().requireProject("alpha").ref());
+  }
+
+  @Test
+  void aRefusedUpdateChangesNeitherSide() {
+    Po po = Po.open(fleet.file());
+    String text = fleet.text();
+    String head = hostGit("hosta", alpha, "rev-parse", "HEAD");
+    ProjectException e = assertThrows(ProjectException.class, () -> po.project("alpha").update("v9").call());
+    assertTrue(e.getMessage().contains("no tag, branch or commit 'v9'"), e.getMessage());
+    assertEquals(text, fleet.text());
+    assertEquals(head, hostGit("hosta", alpha, "rev-parse", "HEAD"));
+  }
+
+  @Test
+  void aRegistryThatCannotBeWrittenPutsTheFarSideBack() {
+    Po po = Po.open(fleet.file());
+    String text = fleet.text();
+    String head = hostGit("hosta", alpha, "rev-parse", "HEAD");
+    Project alphaProject = po.project("alpha");
+    ProjectException e = assertThrows(ProjectException.class, () -> alphaProject.update("v0.2.0")
+        .beforeRegistryWrite(() -> {
+          throw new IllegalStateException("disk full");
+        }).call());
+    assertTrue(e.getMessage().contains("disk full") && e.getMessage().contains("nothing changed"), e.getMessage());
+    assertEquals(text, fleet.text());
+    assertEquals(head, hostGit("hosta", alpha, "rev-parse", "HEAD"));
+    assertEquals(fleet.harness().commit("v0.1.0"), hostGit("hosta", alpha, "rev-parse", "HEAD:engine"));
+    assertEquals(fleet.harness().commit("v0.1.0"), hostGit("hosta", alpha + "/engine", "rev-parse", "HEAD"));
   }
 }

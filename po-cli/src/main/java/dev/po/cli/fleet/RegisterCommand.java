@@ -22,7 +22,8 @@ import picocli.CommandLine.Spec;
       "",
       "DIR is resolved against the current directory, then stored relative to the registry's"
           + " folder when it lies inside it, else as an absolute path. A DIR written as ~/... is"
-          + " stored as written.",
+          + " stored as written. With --host, DIR is a path on that host (absolute or ~/...,"
+          + " the host's home) and is stored as written; nothing on the host is touched either.",
       ""
     })
 final class RegisterCommand implements Callable<Integer> {
@@ -41,6 +42,9 @@ final class RegisterCommand implements Callable<Integer> {
   @Option(names = "--harness", paramLabel = "H", description = "The harness (default: the registry's default).")
   String harness;
 
+  @Option(names = "--host", paramLabel = "H", description = "The [hosts.H] the project lives on (default: this machine).")
+  String host;
+
   @Option(names = "--disabled", description = "Register it disabled (start --all skips it).")
   boolean disabled;
 
@@ -54,14 +58,17 @@ final class RegisterCommand implements Callable<Integer> {
                 throw new PoException(
                     "project '" + name + "' is already registered in " + registry.file());
               }
-              return f.withProject(
-                  new ProjectEntry(name, stored(f.folder(), location), harness, ref, !disabled));
+              if (host != null && f.host(host).isEmpty()) {
+                throw new PoException("no host '" + host + "' in " + registry.file() + ": declare [hosts." + host + "] first");
+              }
+              String where = host == null ? stored(f.folder(), location) : location;
+              return f.withProject(new ProjectEntry(name, where, harness, ref, !disabled, host));
             });
     ProjectEntry p = written.requireProject(name);
     spec.commandLine()
         .getOut()
         .println(
-            "registered " + p.name() + " at " + p.location() + " (ref " + p.ref()
+            "registered " + p.name() + " at " + (p.host() == null ? "" : p.host() + ":") + p.location() + " (ref " + p.ref()
                 + (p.enabled() ? "" : ", disabled") + ")");
     return 0;
   }

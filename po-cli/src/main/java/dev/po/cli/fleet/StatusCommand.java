@@ -25,11 +25,14 @@ import picocli.CommandLine.Spec;
       "PIN is the tag at the engine gitlink of the project's HEAD, else its short commit; a *"
           + " marks a pin that differs from the commit the registry's ref names. LOCATION is ok,"
           + " or why the location is not sound. STATE is the harness state (running, degraded,"
-          + " stopped or unknown). Exits 0 even when projects drift or are missing: that is what"
-          + " it reports.",
+          + " stopped or unknown; unreachable when the project's host could not be reached, the ssh"
+          + " error then in LOCATION). HOST, shown when a project lives on another host, is its"
+          + " host (- for this machine). Exits 0 even when projects drift or are missing: that is"
+          + " what it reports.",
       "",
       "JSON: an array of {name, enabled, harness, ref, path, exists, sound, problem, pin,"
-          + " pinName, drift, state}; pin is the full commit or null.",
+          + " pinName, drift, state, host}; pin is the full commit or null, host null for this"
+          + " machine.",
       ""
     })
 final class StatusCommand implements Callable<Integer> {
@@ -56,16 +59,24 @@ final class StatusCommand implements Callable<Integer> {
       out.println(Views.none(fleet.path()));
       return 0;
     }
-    Table t = new Table("NAME", "ENABLED", "HARNESS@REF", "PIN", "LOCATION", "STATE");
+    // a fleet on this machine alone keeps the table it always had
+    boolean hosts = all.stream().anyMatch(s -> s.host() != null);
+    Table t = hosts
+        ? new Table("NAME", "HOST", "ENABLED", "HARNESS@REF", "PIN", "LOCATION", "STATE")
+        : new Table("NAME", "ENABLED", "HARNESS@REF", "PIN", "LOCATION", "STATE");
     boolean drift = false;
     for (ProjectStatus s : all) {
-      t.row(
+      List<String> row = new ArrayList<>(List.of(
           s.name(),
           Views.yesNo(s.enabled()),
           Views.harnessAtRef(s.harness(), s.ref()),
           Views.pin(s),
           s.sound() ? "ok" : s.problem(),
-          s.state().word());
+          s.state().word()));
+      if (hosts) {
+        row.add(1, s.host() == null ? "-" : s.host());
+      }
+      t.row(row.toArray(String[]::new));
       drift |= s.drift();
     }
     t.print(out);

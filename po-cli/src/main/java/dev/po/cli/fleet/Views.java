@@ -11,7 +11,10 @@ import java.nio.file.Path;
 final class Views {
   private Views() {}
 
-  /** {@code name, location, harness, ref, enabled}; harness as resolved (own or default). */
+  /**
+   * {@code name, location, harness, ref, enabled, host}; harness as resolved (own or default), host
+   * null for this machine.
+   */
   static ObjectNode entry(Fleet fleet, ProjectEntry p) {
     ObjectNode o = Json.object();
     o.put("name", p.name());
@@ -19,11 +22,13 @@ final class Views {
     o.put("harness", fleet.harnessNameOf(p).orElse(null));
     o.put("ref", p.ref());
     o.put("enabled", p.enabled());
+    o.put("host", p.host());
     return o;
   }
 
   /**
-   * {@code name, enabled, harness, ref, path, exists, sound, problem, pin, pinName, drift, state}.
+   * {@code name, enabled, harness, ref, path, exists, sound, problem, pin, pinName, drift, state,
+   * host}.
    */
   static ObjectNode status(ProjectStatus s) {
     ObjectNode o = Json.object();
@@ -39,6 +44,7 @@ final class Views {
     o.put("pinName", s.pinName());
     o.put("drift", s.drift());
     o.put("state", s.state().word());
+    o.put("host", s.host());
     return o;
   }
 
