@@ -31,6 +31,11 @@ public final class CreateCommand {
   private boolean register;
   private String agent = "worker";
   private List<String> agentCommand = List.of();
+  private String host;
+  private String remoteLocation;
+  /** On another host: the fleet the asking po sent, and how it records the project (see {@link FarSide}). */
+  private Fleet given;
+  private java.util.function.Consumer<Path> record;
 
   CreateCommand(Lifecycle lifecycle, String name) {
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -56,6 +61,48 @@ public final class CreateCommand {
   public CreateCommand setLocation(Path location) {
     this.location = location;
     return this;
+  }
+
+  /**
+   * Makes the project on the registry's {@code [hosts.HOST]} instead of this machine, cloning the
+   * harness url as that host sees it; the location is then a path there (absolute or {@code ~/...})
+   * given with {@link #setRemoteLocation}, by default {@code <projects_dir of HOST>/<name>}.
+   */
+  public CreateCommand setHost(String host) {
+    this.host = host;
+    return this;
+  }
+
+  /** Where to make the project on its host, as written: absolute or {@code ~/...} (that host's home). */
+  public CreateCommand setRemoteLocation(String location) {
+    this.remoteLocation = location;
+    return this;
+  }
+
+  CreateCommand onFleet(Fleet fleet, java.util.function.Consumer<Path> how) {
+    this.given = fleet;
+    this.record = how;
+    return this;
+  }
+
+  String name() {
+    return name;
+  }
+
+  String ref() {
+    return ref;
+  }
+
+  String agent() {
+    return agent;
+  }
+
+  List<String> agentCommand() {
+    return agentCommand;
+  }
+
+  boolean register() {
+    return register;
   }
 
   /** Whether to add the project to the registry; default {@code false}. */
@@ -87,9 +134,12 @@ public final class CreateCommand {
     if (ref == null || ref.isBlank()) {
       throw new ProjectException("project " + name + ": a ref (tag, branch or commit) is required");
     }
-    Fleet fleet = lifecycle.registry().read();
+    Fleet fleet = given != null ? given : lifecycle.registry().read();
     refuseRegistered(fleet);
     Harness h = harnessOf(fleet);
+    if (host != null) {
+      return RemoteCreate.call(lifecycle, fleet, this, h, host, remoteLocation, harness);
+    }
     Path root = location == null ? fleet.defaultLocationOf(name) : fleet.folder().resolve(location).normalize();
     boolean emptyFolderExisted = refuseOccupied(root);
 
@@ -108,7 +158,9 @@ public final class CreateCommand {
       Files.move(work, root, StandardCopyOption.ATOMIC_MOVE);
       work = null;
       try {
-        if (register) {
+        if (register && record != null) {
+          record.accept(root);
+        } else if (register) {
           register(fleet, root, h);
         }
       } catch (RuntimeException e) {
@@ -132,7 +184,7 @@ public final class CreateCommand {
     }
   }
 
-  private void refuseRegistered(Fleet fleet) {
+  void refuseRegistered(Fleet fleet) {
     fleet.project(name).ifPresent(p -> {
       throw new ProjectException(
           "project " + name + " is already registered (location " + p.location() + ")");

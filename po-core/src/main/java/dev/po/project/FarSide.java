@@ -65,6 +65,7 @@ public final class FarSide {
         results.forEach(x -> a.add(Wire.result(x)));
       }
       case "update" -> update(r, lines, answer);
+      case "create" -> create(r, lines, answer);
       default -> throw new PoException("unknown operation '" + r.op() + "'");
     }
     return answer;
@@ -111,6 +112,37 @@ public final class FarSide {
         answer.put("error", e.getMessage());
       }
     }
+  }
+
+  /** Makes the project as a local create does; registering asks the other side, as update does. */
+  private static void create(Wire.Request r, BufferedReader lines, ObjectNode answer) {
+    ProjectException[] aborted = new ProjectException[1];
+    try {
+      answer.set("result", RemoteCreate.farSide(r, lifecycle(r), root -> {
+        aborted[0] = waitForCommit(lines, "project " + r.json().path("name").asText() + ": the registry did not record it");
+        if (aborted[0] != null) {
+          throw aborted[0];
+        }
+      }));
+    } catch (PoException e) {
+      if (e == aborted[0]) {
+        answer.put("restored", true);
+      } else {
+        answer.put("error", e.getMessage());
+      }
+    }
+  }
+
+  /** Says the work is ready to record and waits for the word; returns the refusal, or null on commit. */
+  private static ProjectException waitForCommit(BufferedReader lines, String refusal) {
+    say(Wire.JSON.createObjectNode().put("ready", true));
+    String word;
+    try {
+      word = lines.readLine();
+    } catch (IOException e) {
+      word = null;
+    }
+    return "commit".equals(word) ? null : new ProjectException(refusal);
   }
 
   private static void say(JsonNode line) {

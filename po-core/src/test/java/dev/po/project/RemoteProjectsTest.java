@@ -167,4 +167,45 @@ class RemoteProjectsTest {
     assertEquals(fleet.harness().commit("v0.1.0"), hostGit("hosta", alpha, "rev-parse", "HEAD:engine"));
     assertEquals(fleet.harness().commit("v0.1.0"), hostGit("hosta", alpha + "/engine", "rev-parse", "HEAD"));
   }
+
+  @Test
+  void createMakesTheProjectOnTheHostAndRegistersItHere() {
+    Po po = Po.open(fleet.file());
+    String where = hosts.host("hostb").projectsDir().resolve(tmp.getFileName() + "/made").toString();
+    CreateResult r = po.create("made").setRef("v0.2.0").setHost("hostb").setRemoteLocation(where).setRegister(true).call();
+    assertEquals(Path.of(where), r.root());
+    assertEquals(fleet.harness().commit("v0.2.0"), r.engineCommit());
+    assertFalse(Files.exists(Path.of(where)), "made there, not here");
+    assertEquals(fleet.harness().commit("v0.2.0"), hostGit("hostb", where, "rev-parse", "HEAD:engine"));
+    assertEquals(r.commit(), hostGit("hostb", where, "rev-parse", "HEAD"));
+    var entry = po.fleet().requireProject("made");
+    assertEquals("hostb", entry.host());
+    assertEquals(where, entry.location());
+    ProjectStatus s = po.status("made").get(0);
+    assertTrue(s.sound(), String.valueOf(s.problem()));
+    assertFalse(s.drift());
+  }
+
+  @Test
+  void aRefusedCreateLeavesNothingOnTheHostNorInTheRegistry() throws Exception {
+    Po po = Po.open(fleet.file());
+    String text = fleet.text();
+    String parent = hosts.host("hostb").projectsDir().resolve(tmp.getFileName() + "/new-parent").toString();
+    String where = parent + "/made";
+    ProjectException e = assertThrows(ProjectException.class,
+        () -> po.create("made").setRef("v9").setHost("hostb").setRemoteLocation(where).setRegister(true).call());
+    assertTrue(e.getMessage().contains("v9"), e.getMessage());
+    assertFalse(hosts.exists("hostb", parent), "nothing left on the host");
+    assertEquals(text, fleet.text());
+    // a registry that cannot be written after the far side made the project: removed there again
+    Path lock = fleet.file().resolveSibling("fleet.toml.lock");
+    Files.writeString(lock, "held by another po\n");
+    e = assertThrows(ProjectException.class,
+        () -> po.create("late").setRef("v0.1.0").setHost("hostb").setRemoteLocation(where).setRegister(true).call());
+    assertTrue(e.getMessage().contains("not registered") && e.getMessage().contains("nothing was left on hostb"),
+        e.getMessage());
+    Files.delete(lock);
+    assertEquals(text, fleet.text());
+    assertFalse(hosts.exists("hostb", parent), "nothing left on the host");
+  }
 }

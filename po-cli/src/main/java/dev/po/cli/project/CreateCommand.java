@@ -24,6 +24,10 @@ import picocli.CommandLine.Spec;
       "",
       "Refused, leaving nothing behind, when the ref or the harness url cannot be used, the"
           + " location is not empty, or the name is already registered.",
+      "",
+      "With --host H the project is made on the registry's host H over ssh, cloning the harness"
+          + " url as that host sees it; DIR is then a path there (absolute or ~/..., that host's"
+          + " home; default: <projects_dir of H>/NAME). Only the registry entry is kept here.",
       ""
     })
 public final class CreateCommand implements Callable<Integer> {
@@ -45,6 +49,9 @@ public final class CreateCommand implements Callable<Integer> {
       description = "Where to create it, resolved against the current directory (default: <projects_dir>/NAME).")
   String location;
 
+  @Option(names = "--host", paramLabel = "H", description = "Make it on the registry's host H (default: this machine).")
+  String host;
+
   @Option(names = "--register", description = "Add it to the registry (enabled).")
   boolean register;
 
@@ -60,7 +67,9 @@ public final class CreateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     var create = Launch.po(spec, fleet, null).create(name).setRef(ref).setHarness(harness).setRegister(register);
-    if (location != null) {
+    if (host != null) {
+      create.setHost(host).setRemoteLocation(location);
+    } else if (location != null) {
       create.setLocation(absolute(location));
     }
     if (agent != null) {
@@ -72,7 +81,7 @@ public final class CreateCommand implements Callable<Integer> {
     CreateResult r = create.call();
     PrintWriter out = spec.commandLine().getOut();
     out.println(
-        "created " + r.name() + " at " + r.root() + ": engine at " + r.harness() + " " + r.ref() + " ("
+        "created " + r.name() + " at " + (host == null ? "" : host + ":") + r.root() + ": engine at " + r.harness() + " " + r.ref() + " ("
             + r.engineCommit().substring(0, 12) + ")");
     if (r.registered()) {
       out.println("registered " + r.name() + " in " + fleet.path());
