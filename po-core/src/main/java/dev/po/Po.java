@@ -8,7 +8,11 @@ import dev.po.project.LaunchCommand;
 import dev.po.project.Lifecycle;
 import dev.po.project.Project;
 import dev.po.project.ProjectStatus;
+import dev.po.fleet.Problem;
+import dev.po.fleet.RegistryException;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -91,6 +95,27 @@ public final class Po {
   /** Stops the named projects, or every enabled one with {@code setAll(true)}. */
   public LaunchCommand stop(String... names) {
     return lifecycle.stop(names);
+  }
+
+  /**
+   * Every problem of the registry, of the projects on this machine (as {@link Registry#validate()}
+   * finds them) and of the projects on other hosts (checked there, one round trip per host), in
+   * file order; empty when the fleet is sound. Hosts are only asked when the file itself reads.
+   */
+  public List<Problem> validate() {
+    List<Problem> all = new ArrayList<>(registry.validate());
+    Fleet fleet;
+    try {
+      fleet = registry.read();
+    } catch (RegistryException e) {
+      return all;
+    }
+    if (fleet.hosts().isEmpty()) {
+      return all;
+    }
+    all.addAll(lifecycle.checkHosts(fleet));
+    all.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
+    return List.copyOf(all);
   }
 
   /**

@@ -126,6 +126,7 @@ public final class Registry {
    * what {@link #read()} reports, it checks each project's location, repository, engine submodule,
    * engine pin against the commit its ref names (drift), and the one rule. It reads repositories in
    * process and asks a harness URL only for refs a project's engine repository does not know.
+   * Projects on other hosts are checked there by {@code Po.validate()}, not here.
    */
   public List<Problem> validate() {
     String text;
@@ -139,6 +140,22 @@ public final class Registry {
     all.addAll(DiskChecks.check(file, folder, parsed));
     all.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return List.copyOf(all);
+  }
+
+  /**
+   * {@code message} placed where {@code project}'s {@code key} ({@code location}, {@code ref},
+   * {@code host}, or {@code null} for its table) is written; for problems found elsewhere, such as
+   * on the project's host. A project the file does not hold gives a problem without a position.
+   */
+  public Problem problemAt(String project, String key, String message) {
+    FleetParser.Parsed parsed = parse(text());
+    for (FleetParser.Located l : parsed.projects()) {
+      if (l.entry().name().equals(project)) {
+        int[] at = "location".equals(key) ? l.location() : "ref".equals(key) ? l.ref() : l.header();
+        return new Problem(file, at[0], at[1], message);
+      }
+    }
+    return new Problem(file, 0, 0, message);
   }
 
   FleetParser.Parsed parse(String text) {

@@ -156,4 +156,18 @@ public final class EngineReader {
   private static Path engineGitDir(Repository repo, Path root, String name) throws IOException {
     return LooseInspect.engineGitDir(repo.getDirectory().toPath(), root, name);
   }
+
+  /**
+   * Why the repository at {@code url} cannot be listed from here, or {@code null} when it can;
+   * listed once per reader, like every harness lookup.
+   */
+  public String unreadable(String url) {
+    try {
+      remote.resolve(url, "HEAD");
+      return null;
+    } catch (dev.po.PoException e) {
+      Throwable cause = e.getCause() == null ? e : e.getCause();
+      return cause.getMessage();
+    }
+  }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.po.PoException;
+import dev.po.fleet.HostSideChecks;
 import dev.po.fleet.Registry;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -63,6 +64,12 @@ public final class FarSide {
         List<LaunchResult> results = dev.po.git.Parallel.map(r.items(),
             i -> LaunchCommand.run(verb, new Project(lifecycle, r.fleet(), i.entry()), i.force()));
         results.forEach(x -> a.add(Wire.result(x)));
+      }
+      case "check" -> {
+        ArrayNode a = answer.putArray("findings");
+        for (HostSideChecks.Finding f : HostSideChecks.check(r.fleet())) {
+          a.addObject().put("project", f.project()).put("key", f.key()).put("message", f.message());
+        }
       }
       case "update" -> update(r, lines, answer);
       case "create" -> create(r, lines, answer);

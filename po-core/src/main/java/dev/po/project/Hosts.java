@@ -2,6 +2,10 @@ package dev.po.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.po.fleet.Fleet;
+import dev.po.fleet.Harness;
+import dev.po.fleet.HostSideChecks;
+import dev.po.fleet.Problem;
+import dev.po.fleet.Registry;
 import dev.po.fleet.HostEntry;
 import dev.po.fleet.ProjectEntry;
 import dev.po.git.Parallel;
@@ -77,6 +81,44 @@ final class Hosts {
     List<LaunchResult> all = new ArrayList<>();
     answers.forEach(all::addAll);
     return all;
+  }
+
+  /**
+   * validate's checks of the projects on other hosts, each host in one round trip, in parallel:
+   * each problem placed at its project's key in {@code registry}. A host that cannot be reached is
+   * a problem of each of its projects; so is a harness url that only means something here.
+   */
+  static List<Problem> check(Registry registry, Fleet fleet) {
+    Map<String, List<ProjectEntry>> byHost = group(fleet.projects());
+    byHost.remove("");
+    List<Problem> out = new ArrayList<>();
+    List<ProjectEntry> sent = new ArrayList<>();
+    for (ProjectEntry p : fleet.projects()) {
+      Harness h = fleet.harnessOf(p).orElse(null);
+      if (p.remote() && h != null && !HostSideChecks.meansTheSameElsewhere(h.url())) {
+        out.add(registry.problemAt(p.name(), null, "project '" + p.name() + "' is on host " + p.host() + ", but harness '"
+            + h.name() + "' url " + h.url() + " is a path on this machine: use an absolute path, ~/... or a URL that "
+            + p.host() + " can reach"));
+      }
+    }
+    List<List<Problem>> each = Parallel.map(new ArrayList<>(byHost.entrySet()), g -> {
+      List<Problem> problems = new ArrayList<>();
+      SshHost host = new SshHost(fleet, fleet.host(g.getKey()).orElseThrow());
+      List<Wire.Item> items = g.getValue().stream().map(p -> new Wire.Item(p, false)).toList();
+      try {
+        JsonNode answer = host.call(Wire.request("check", fleet, items, Map.of(), STATUS_WORK), STATUS_WORK);
+        for (JsonNode f : answer.path("findings")) {
+          String project = f.path("project").isNull() ? null : f.path("project").asText();
+          String key = f.path("key").isNull() ? null : f.path("key").asText();
+          problems.add(registry.problemAt(project, key, f.path("message").asText()));
+        }
+      } catch (HostException e) {
+        g.getValue().forEach(p -> problems.add(registry.problemAt(p.name(), "host", e.getMessage())));
+      }
+      return problems;
+    });
+    each.forEach(out::addAll);
+    return out;
   }
 
   /** The launchers' environment on the project's host: this po's extra variables, then the host's. */

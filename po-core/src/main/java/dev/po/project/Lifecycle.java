@@ -74,6 +74,15 @@ public final class Lifecycle {
     return fleet.projects().stream().map(p -> new Project(this, fleet, p)).toList();
   }
 
+  /**
+   * validate's checks of the projects on other hosts, made there, placed at their keys in the
+   * registry: unreachable hosts, unsound locations, drift, the one rule, harness urls the host
+   * cannot read. {@link dev.po.Po#validate()} adds them to {@link Registry#validate()}.
+   */
+  public List<dev.po.fleet.Problem> checkHosts(Fleet fleet) {
+    return Hosts.check(registry, fleet);
+  }
+
   /** The status of {@code projects} of {@code fleet}, in their order, wherever each lives. */
   public static List<ProjectStatus> status(Fleet fleet, List<dev.po.fleet.ProjectEntry> projects) {
     return Hosts.status(fleet, projects);

@@ -208,4 +208,44 @@ class RemoteProjectsTest {
     assertEquals(text, fleet.text());
     assertFalse(hosts.exists("hostb", parent), "nothing left on the host");
   }
+
+  /** The 1-based line of the first line of the registry that starts with {@code start}, after {@code after}. */
+  private int line(String after, String start) {
+    List<String> lines = fleet.text().lines().toList();
+    int from = lines.indexOf(after);
+    for (int i = Math.max(0, from); i < lines.size(); i++) {
+      if (lines.get(i).startsWith(start)) {
+        return i + 1;
+      }
+    }
+    throw new AssertionError("no line " + start + " after " + after);
+  }
+
+  @Test
+  void validateChecksEachHostsProjectsThereAndPlacesTheProblemsHere() {
+    fleet.append("\n[harnesses.here-only]\nurl = \"harness.git\"\n"
+        + "\n[harnesses.far-away]\nurl = \"/srv/no-such/harness.git\"\n"
+        + "\n[projects.odd2]\nhost = \"hosta\"\nharness = \"far-away\"\nlocation = \"/srv/odd2\"\nref = \"v0.1.0\"\n"
+        + "\n[projects.lost]\nhost = \"hosta\"\nlocation = \"/srv/nothing/here\"\nref = \"v0.1.0\"\n"
+        + "\n[projects.odd]\nhost = \"hostb\"\nharness = \"here-only\"\nlocation = \"" + beta + "\"\nref = \"v0.1.0\"\n");
+    // odd shares beta's folder on purpose: the registry refuses that, so give it its own
+    fleet.write(fleet.text().replace("location = \"" + beta + "\"\nref = \"v0.1.0\"\n\n[projects.gone]",
+        "location = \"" + beta + "\"\nref = \"v0.1.0\"\n\n[projects.gone]").replace(
+        "harness = \"here-only\"\nlocation = \"" + beta + "\"", "harness = \"here-only\"\nlocation = \"" + beta + "-odd\""));
+    List<String> got = Po.open(fleet.file()).validate().stream()
+        .map(p -> p.line() + ":" + p.column() + ": " + p.message()).toList();
+    String pin = fleet.harness().commit("v0.2.0").substring(0, 7);
+    String want = fleet.harness().commit("v0.1.0").substring(0, 7);
+    assertEquals(7, got.size(), String.join("\n", got));
+    assertEquals(line("[projects.beta]", "ref") + ":1: engine pin " + pin + " is not v0.1.0 (" + want + "): drift", got.get(0));
+    assertTrue(got.get(1).startsWith(line("[projects.gone]", "[projects.gone]") + ":1: host dead: "), got.get(1));
+    assertEquals(line("[projects.lost]", "location") + ":1: location /srv/nothing/here does not exist", got.get(4));
+    assertEquals(line("[projects.odd2]", "[projects.odd2]") + ":1: harness 'far-away' url /srv/no-such/harness.git"
+        + " cannot be read there: /srv/no-such/harness.git: not found.", got.get(2));
+    assertEquals(line("[projects.odd2]", "location") + ":1: location /srv/odd2 does not exist", got.get(3));
+    assertTrue(got.get(5).startsWith(line("[projects.odd]", "[projects.odd]")
+        + ":1: project 'odd' is on host hostb, but harness 'here-only' url harness.git is a path on this machine"), got.get(5));
+    assertTrue(got.get(6).startsWith(line("[projects.odd]", "location") + ":1: location " + beta + "-odd does not exist"),
+        got.get(6));
+  }
 }

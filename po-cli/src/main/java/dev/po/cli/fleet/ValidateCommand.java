@@ -33,7 +33,7 @@ final class ValidateCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     List<Problem> problems;
     try {
-      problems = po.registry().validate();
+      problems = po.validate();
     } catch (RegistryException e) {
       // A file that cannot be read at all is reported like any other problem.
       problems = e.problems();
