@@ -21,8 +21,9 @@ import java.util.zip.ZipOutputStream;
 /**
  * The jar that runs po-core on another host, and its content hash (its folder name in
  * {@code ~/.cache/po/} there). Run from {@code po.jar}, that is the jar itself; run from a class
- * path of folders and jars (a build, a test), they are merged once per process into one jar in a
- * temp file, with fixed entry times so that the same classes hash the same.
+ * path of folders and jars (a build, a test, a tool embedding po-core), the class path is merged
+ * once per process into one jar in a temp file, with fixed entry times so that the same classes
+ * hash the same.
  */
 final class PoJar {
   private static PoJar current;
@@ -44,12 +45,22 @@ final class PoJar {
 
   private static PoJar locate() {
     try {
-      Path self = Path.of(FarSide.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      Path jar = Files.isRegularFile(self) ? self : merged();
+      Path self = sourceOf(FarSide.class);
+      // po.jar holds its dependencies; po-core's own jar, in a tool that embeds it, does not
+      boolean whole = Files.isRegularFile(self)
+          && self.equals(sourceOf(org.eclipse.jgit.api.Git.class))
+          && self.equals(sourceOf(com.fasterxml.jackson.databind.ObjectMapper.class))
+          && self.equals(sourceOf(org.tomlj.Toml.class))
+          && self.equals(sourceOf(org.zeroturnaround.exec.ProcessExecutor.class));
+      Path jar = whole ? self : merged();
       return new PoJar(jar, sha256(jar));
     } catch (IOException | URISyntaxException | RuntimeException e) {
       throw new PoException("cannot find po's own jar to run on another host: " + e.getMessage(), e);
     }
+  }
+
+  private static Path sourceOf(Class<?> c) throws URISyntaxException {
+    return Path.of(c.getProtectionDomain().getCodeSource().getLocation().toURI());
   }
 
   private static Path merged() throws IOException {

@@ -85,6 +85,15 @@ class RemoteProjectsTest {
   }
 
   @Test
+  void aHostWithoutJavaIsNamedInOneLine() {
+    fleet.append("\n[hosts.bare]\nssh = \"barehost\"\nssh_config = \"" + hosts.sshConfig() + "\"\n"
+        + "\n[projects.nojava]\nhost = \"bare\"\nlocation = \"" + alpha + "\"\nref = \"v0.1.0\"\n");
+    ProjectStatus s = Po.open(fleet.file()).status("nojava").get(0);
+    assertEquals(HarnessState.UNREACHABLE, s.state());
+    assertEquals("host bare: no java on PATH", s.problem());
+  }
+
+  @Test
   void aSilentHostCostsTheConnectTimeoutAndNoMore() {
     fleet.write(fleet.text().replace("[defaults]\n", "[defaults]\nconnect_timeout = 2\n")
         + "\n[hosts.silent]\nssh = \"silenthost\"\nssh_config = \"" + hosts.sshConfig() + "\"\n"

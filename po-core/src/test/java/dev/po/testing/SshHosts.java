@@ -19,7 +19,8 @@ import java.util.concurrent.TimeUnit;
  * Real ssh "hosts" for tests: an OpenSSH {@code sshd} per host, on a loopback address and a port
  * chosen at run time, each started in its own mount namespace with a tmpfs over its projects
  * folder, so that what a test makes there cannot be seen from the test's side; the only way in is
- * over ssh. Hosts {@code hosta} (127.0.0.2) and {@code hostb} (127.0.0.3) answer; {@code deadhost}
+ * over ssh. Hosts {@code hosta} (127.0.0.2) and {@code hostb} (127.0.0.3) answer ({@code barehost}
+ * is hosta with a PATH that finds neither java, git nor tmux); {@code deadhost}
  * (127.0.0.4) refuses connections and {@code silenthost} (127.0.0.5) accepts them and never speaks.
  * One ssh config file ({@link #sshConfig()}) names them all, with a key and a known_hosts file of
  * its own: host-key checking stays on. Each host's {@code ~/.cache/po} is a folder of the fixture
@@ -90,11 +91,17 @@ public final class SshHosts implements AutoCloseable {
   }
 
   private void run() throws IOException {
+    Files.createDirectories(dir);
     Files.createDirectories(Path.of("/run/sshd"));
     Path hostKey = dir.resolve("host_key");
     Path clientKey = dir.resolve("client_key");
     local("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", hostKey.toString());
     local("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", clientKey.toString());
+    // a second key whose logins get a PATH without java, git or tmux
+    Path bareKey = dir.resolve("bare_key");
+    local("ssh-keygen", "-q", "-t", "ed25519", "-N", "", "-f", bareKey.toString());
+    Files.writeString(dir.resolve("bare_keys"),
+        "environment=\"PATH=/nonexistent\" " + Files.readString(dir.resolve("bare_key.pub")));
     String hostPub = Files.readString(dir.resolve("host_key.pub")).trim();
     StringBuilder known = new StringBuilder();
     StringBuilder config = new StringBuilder();
@@ -109,13 +116,14 @@ public final class SshHosts implements AutoCloseable {
           sshdConfig,
           "ListenAddress " + l[1] + ":" + port + "\n"
               + "HostKey " + hostKey + "\n"
-              + "AuthorizedKeysFile " + clientKey + ".pub\n"
+              + "AuthorizedKeysFile " + clientKey + ".pub " + dir.resolve("bare_keys") + "\n"
               + "PasswordAuthentication no\n"
               + "KbdInteractiveAuthentication no\n"
               + "PermitRootLogin prohibit-password\n"
               + "UsePAM no\n"
               + "StrictModes no\n"
               + "LogLevel ERROR\n"
+              + "PermitUserEnvironment PATH\n"
               + "PidFile " + dir.resolve(l[0]).resolve("sshd.pid") + "\n");
       // mount inside a private namespace: the tmpfs exists only for this sshd and its sessions
       // and po's cache there is the host's own, not the home folder's real one
@@ -132,6 +140,9 @@ public final class SshHosts implements AutoCloseable {
       known.append("[").append(l[1]).append("]:").append(port).append(' ').append(hostPub).append('\n');
       config.append(entry(l[0], l[1], port, clientKey));
     }
+    // hosta again, as a login whose PATH holds none of the tools po needs there
+    hosts.put("barehost", new Host("barehost", "127.0.0.2", hosts.get("hosta").port(), hosts.get("hosta").projectsDir()));
+    config.append(entry("barehost", "127.0.0.2", hosts.get("hosta").port(), bareKey));
     hosts.put("deadhost", new Host("deadhost", "127.0.0.4", freePort("127.0.0.4"), null));
     config.append(entry("deadhost", "127.0.0.4", hosts.get("deadhost").port(), clientKey));
     silent = new ServerSocket();
