@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
     description = {
       "Show one registered project.",
       "",
-      "JSON: {name, location, harness, ref, enabled, path}; path is the resolved absolute"
-          + " location.",
+      "JSON: {name, location, harness, ref, enabled, host, path}; path is the resolved absolute"
+          + " location (on a project's host, the location as written: that host resolves it), host"
+          + " null for this machine.",
       ""
     })
 final class GetCommand implements Callable<Integer> {

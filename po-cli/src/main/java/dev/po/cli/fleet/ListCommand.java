@@ -20,8 +20,9 @@ import picocli.CommandLine.Spec;
     description = {
       "List the registered projects in file order.",
       "",
-      "JSON: an array of {name, location, harness, ref, enabled}; location as written, harness"
-          + " as resolved (the project's own, else the default; null when neither).",
+      "JSON: an array of {name, location, harness, ref, enabled, host}; location as written,"
+          + " harness as resolved (the project's own, else the default; null when neither), host"
+          + " null for this machine.",
       ""
     })
 final class ListCommand implements Callable<Integer> {

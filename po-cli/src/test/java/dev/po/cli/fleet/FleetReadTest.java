@@ -53,7 +53,7 @@ class FleetReadTest {
     assertEquals(0, r.code(), r::toString);
     JsonNode a = JSON.readTree(r.out());
     assertEquals(2, a.size(), r::toString);
-    assertEquals(List.of("name", "location", "harness", "ref", "enabled"), fields(a.get(0)));
+    assertEquals(List.of("name", "location", "harness", "ref", "enabled", "host"), fields(a.get(0)));
     assertEquals("alpha", a.get(0).get("name").asText());
     assertEquals("projects/alpha", a.get(0).get("location").asText());
     // the default harness, resolved
@@ -85,7 +85,7 @@ class FleetReadTest {
     PoRun r = on(fleet.file(), "fleet", "get", "alpha", "--json");
     assertEquals(0, r.code(), r::toString);
     JsonNode o = JSON.readTree(r.out());
-    assertEquals(List.of("name", "location", "harness", "ref", "enabled", "path"), fields(o));
+    assertEquals(List.of("name", "location", "harness", "ref", "enabled", "host", "path"), fields(o));
     assertEquals(tmp.resolve("projects/alpha").toAbsolutePath().normalize().toString(), o.get("path").asText());
     assertEquals("projects/alpha", o.get("location").asText());
 
@@ -97,6 +97,7 @@ class FleetReadTest {
             + "harness:  other\n"
             + "ref:      v0.2.0\n"
             + "enabled:  false\n"
+            + "host:     -\n"
             + "path:     /srv/beta\n",
         text.out());
   }

@@ -72,7 +72,7 @@ class FleetStatusTest {
     assertEquals(4, a.size(), r::toString);
     assertEquals(
         List.of("name", "enabled", "harness", "ref", "path", "exists", "sound", "problem", "pin",
-            "pinName", "drift", "state"),
+            "pinName", "drift", "state", "host"),
         FleetReadTest.fields(a.get(0)));
 
     JsonNode alpha = a.get(0);
