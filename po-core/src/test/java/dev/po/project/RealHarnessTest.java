@@ -116,7 +116,7 @@ class RealHarnessTest {
     assertEquals("started 2, skipped 1, failed 0", started.line(), started.toString());
     EngineHarness.await(() -> po.project("e2e-a").state(), HarnessState.RUNNING);
     EngineHarness.await(() -> po.project("e2e-b").state(), HarnessState.RUNNING);
-    assertEquals(HarnessState.UNKNOWN, po.project("e2e-off").state());
+    assertEquals(HarnessState.STOPPED, po.project("e2e-off").state()); // never started
     assertFalse(Tmux.hasSession(socket, "e2e-off-worker"));
 
     LaunchSummary stopped = po.stop().setAll(true).call();
