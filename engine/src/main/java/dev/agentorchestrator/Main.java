@@ -20,7 +20,9 @@ public final class Main {
       "  logs [-f] AGENT     print (or follow) .ao-state/logs/AGENT.log",
       "  attach AGENT        attach to the agent's tmux session",
       "",
-      "Environment: AO_TMUX_SOCKET names a tmux socket (tmux -L) instead of the default server.",
+      "Environment: AO_TMUX_SOCKET names a tmux socket (tmux -L) instead of the default server; up records it",
+      "in .ao-state/tmux.json and the other verbs act on the recorded one. AO_TMUX_TIMEOUT_SECONDS bounds each",
+      "tmux call (default 10).",
       "Exit codes: 0 ok, 1 failure, 2 usage error.");
 
   private static final String[] VERB_USAGE = {
