@@ -148,7 +148,7 @@ class HarnessCorrectnessTest {
       assertTrue(second.err().contains("run on tmux socket '" + other + "'"), second.err());
     } finally {
       fx.agents(root, "down");
-      TestProjects.run(new ProcessBuilder("tmux", "-L", other, "kill-server"), 20);
+      TestProjects.killServer(other);
     }
   }
 
@@ -206,6 +206,8 @@ class HarnessCorrectnessTest {
     fx.ok(root, "up");
     fx.ok(root, "down");
     long zombie = TestProjects.zombie();
+    assertTrue(ProcessHandle.of(zombie).map(ProcessHandle::isAlive).orElse(false), "the JDK calls a zombie alive");
+    assertFalse(Procs.alive(zombie), "the harness must not");
     Files.writeString(root.resolve(".ao-state/watchdog.pid"), zombie + "\n");
     Map<String, Object> status = fx.status(root);
     assertEquals(false, watchdogOf(status).get("alive"), status::toString);

@@ -139,8 +139,13 @@ final class TestProjects {
 
   /** Kills the test's tmux server and removes its socket file. */
   void killServer() {
-    String path = tmux("display-message", "-p", "#{socket_path}").out().strip();
-    tmux("kill-server");
+    killServer(socket);
+  }
+
+  /** Kills the tmux server on {@code socket} and removes its socket file. */
+  static void killServer(String socket) {
+    String path = run(new ProcessBuilder("tmux", "-L", socket, "display-message", "-p", "#{socket_path}"), 20).out().strip();
+    run(new ProcessBuilder("tmux", "-L", socket, "kill-server"), 20);
     try {
       Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
       Path dir = Path.of(System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp"), "tmux-" + uid);
