@@ -199,6 +199,38 @@ class HarnessCorrectnessTest {
     fx.tmux("kill-session", "-t", "=" + session);
   }
 
+  /**
+   * Upgrading: sessions an earlier harness named {@code <folder>-<agent>} are adopted when their
+   * pid is the one its state names, so that down (as {@code po update --restart} runs it) stops
+   * them; a session of that name with another process is not ours and is left alone.
+   */
+  @Test
+  void sessionsOfAnEarlierHarnessAreAdoptedOnlyWhenProvablyOurs() throws IOException {
+    Path root = project("legacy", agent("a", SLEEP, "heal") + agent("b", SLEEP, "heal"));
+    assertEquals(0, fx.tmux("new-session", "-d", "-s", "legacy-a", "sleep", "100021").exit());
+    assertEquals(0, fx.tmux("new-session", "-d", "-s", "legacy-b", "sleep", "100021").exit());
+    long a = Long.parseLong(fx.tmux("display-message", "-p", "-t", "=legacy-a:", "#{pane_pid}").out().strip());
+    long b = Long.parseLong(fx.tmux("display-message", "-p", "-t", "=legacy-b:", "#{pane_pid}").out().strip());
+    Files.createDirectories(root.resolve(".ao-state"));
+    Files.writeString(root.resolve(".ao-state/state.json"), "{\"a\": {\"up\": true, \"pid\": " + a + "},"
+        + " \"b\": {\"up\": true, \"pid\": " + (b + 100_000) + "}}\n");
+    try {
+      Map<String, Object> status = fx.status(root);
+      assertEquals("running", agentOf(status, "a").get("state"), status::toString);
+      assertEquals(a, agentOf(status, "a").get("pid"));
+      assertEquals("dead", agentOf(status, "b").get("state"), status::toString);
+      assertEquals("legacy-a", TestProjects.session(root, "a"));
+
+      TestProjects.Run down = fx.ok(root, "down");
+      assertTrue(down.out().contains("a stopped") && down.out().contains("b not running"), down.out());
+      assertFalse(alive(a), "the adopted agent survived down");
+      assertTrue(alive(b), "a session that is not provably ours was stopped");
+    } finally {
+      fx.tmux("kill-session", "-t", "=legacy-a");
+      fx.tmux("kill-session", "-t", "=legacy-b");
+    }
+  }
+
   /** Case 4: a zombie watchdog is not alive. */
   @Test
   void aZombieWatchdogIsNotRunning() throws Exception {
