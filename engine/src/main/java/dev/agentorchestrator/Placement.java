@@ -122,6 +122,7 @@ final class Placement {
   private TmuxRecord adoptLegacy() {
     TmuxRecord fresh = TmuxRecord.read(project.stateDir()); // written meanwhile by a concurrent verb
     if (fresh != null) {
+      tmux = new Tmux(fresh.socket());
       return fresh;
     }
     fresh = TmuxRecord.fresh(project.root(), envSocket);
@@ -164,5 +165,4 @@ final class Placement {
     states.keySet().forEach(name -> agents.putIfAbsent(name, AgentSpec.Watch.HEAL));
     return agents;
   }
-
 }
