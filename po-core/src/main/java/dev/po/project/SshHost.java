@@ -216,6 +216,9 @@ final class SshHost {
         // map (a third of the start-up); written beside and renamed, as the jar is
         + "if [ -f \"$d/po.jsa\" ]; then cds=\"-XX:SharedArchiveFile=$d/po.jsa\";"
         + " else cds=\"-XX:ArchiveClassesAtExit=$d/po.jsa.$$\"; fi; "
+        // a non-interactive login often has no locale: without one, Java cannot name a
+        // non-ASCII path
+        + "export LC_ALL=C.UTF-8; "
         + "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off $cds"
         + " -cp \"$d/po.jar\" " + FarSide.class.getName() + "; rc=$?; "
         + "[ -f \"$d/po.jsa.$$\" ] && mv -f \"$d/po.jsa.$$\" \"$d/po.jsa\"; exit $rc";

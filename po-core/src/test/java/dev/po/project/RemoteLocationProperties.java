@@ -49,7 +49,17 @@ class RemoteLocationProperties {
     if (hosts != null) {
       hosts.close();
     }
-    dev.po.project.Trees.delete(dir);
+    try {
+      Trees.delete(dir);
+    } catch (IOException e) {
+      // a session of a host that just ended may still be writing its log: once more, then leave it
+      try {
+        Thread.sleep(1000);
+        Trees.delete(dir);
+      } catch (IOException | InterruptedException again) {
+        System.err.println("left " + dir + ": " + again);
+      }
+    }
   }
 
   @Provide

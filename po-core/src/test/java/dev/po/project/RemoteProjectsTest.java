@@ -74,7 +74,7 @@ class RemoteProjectsTest {
     assertEquals(fleet.harness().commit("v0.1.0"), a.pin());
     assertEquals("v0.1.0", a.pinName());
     assertFalse(a.drift());
-    assertEquals(HarnessState.UNKNOWN, a.state());
+    assertEquals(HarnessState.STOPPED, a.state(), "never started");
     ProjectStatus b = all.get(2);
     assertEquals("hostb", b.host());
     assertEquals(fleet.harness().commit("v0.2.0"), b.pin());
