@@ -102,12 +102,14 @@ class RemoteLocationProperties {
       if (s.host() != null) {
         back.add(s.name());
         assertEquals("hosta", s.host());
-        assertEquals(HarnessState.UNKNOWN, s.state(), s.toString());
         String location = Registry.at(fleet.file()).read().requireProject(s.name()).location();
         Path expected = location.startsWith("~/")
             ? Path.of(System.getProperty("user.home")).resolve(location.substring(2)).normalize()
             : Path.of(location).normalize();
         assertEquals(expected, s.path(), location);
+        // the host sees this machine's folders outside its own projects folder: the same answer
+        assertEquals(Files.isDirectory(expected), s.exists(), s.toString());
+        assertEquals(s.exists() ? HarnessState.STOPPED : HarnessState.UNKNOWN, s.state(), s.toString());
         assertFalse(s.sound(), s.toString());
       }
     }
