@@ -157,7 +157,7 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
 
   /** Removes the named harness; throws if it is not declared. Projects naming it are left to validation. */
   public Fleet withoutHarness(String name) {
-    Harness h = harness(name).orElseThrow(() -> new IllegalArgumentException("no harness '" + name + "' in the fleet"));
+    Harness h = harness(name).orElseThrow(() -> new InvalidValueException("no harness '" + name + "' in the fleet"));
     List<Harness> next = new ArrayList<>(harnesses);
     next.remove(h);
     return new Fleet(folder, defaults, next, projects);
@@ -194,7 +194,7 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     Set<String> seen = new LinkedHashSet<>();
     for (String n : names) {
       if (!seen.add(n)) {
-        throw new IllegalArgumentException("duplicate " + kind + " '" + n + "'");
+        throw new InvalidValueException("duplicate " + kind + " '" + n + "'");
       }
     }
   }

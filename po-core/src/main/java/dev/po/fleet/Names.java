@@ -16,10 +16,10 @@ public final class Names {
     return name != null && NAME.matcher(name).matches();
   }
 
-  /** Returns {@code name}, or throws naming the rule when it is not valid. */
+  /** Returns {@code name}, or throws an {@link InvalidValueException} naming the rule when it is not valid. */
   public static String check(String kind, String name) {
     if (!isValid(name)) {
-      throw new IllegalArgumentException(invalid(kind, name));
+      throw new InvalidValueException(invalid(kind, name));
     }
     return name;
   }

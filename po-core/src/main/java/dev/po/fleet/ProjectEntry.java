@@ -16,14 +16,14 @@ public record ProjectEntry(String name, String location, String harness, String 
     Names.check("project", name);
     Objects.requireNonNull(location, "location");
     if (location.isBlank()) {
-      throw new IllegalArgumentException("project " + name + ": location must not be blank");
+      throw new InvalidValueException("project " + name + ": location must not be blank");
     }
     if (harness != null) {
       Names.check("harness", harness);
     }
     Objects.requireNonNull(ref, "ref");
     if (ref.isBlank()) {
-      throw new IllegalArgumentException("project " + name + ": ref must not be blank");
+      throw new InvalidValueException("project " + name + ": ref must not be blank");
     }
   }
 

@@ -72,7 +72,7 @@ public final class Script {
     } catch (RegistryException e) {
       e.problems().forEach(p -> script.err.println(p));
       return 1;
-    } catch (PoException | IllegalArgumentException e) {
+    } catch (PoException e) {
       script.err.println(script.name + ": " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
