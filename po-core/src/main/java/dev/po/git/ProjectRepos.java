@@ -94,6 +94,18 @@ public final class ProjectRepos {
     }
   }
 
+  /**
+   * The git directory of the work tree {@code root}: {@code root/.git}, or the folder a
+   * {@code .git} file names (a worktree, a submodule); {@code null} when there is none.
+   */
+  public static Path gitDir(Path root) {
+    try {
+      return LooseInspect.gitDir(root);
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   static String why(Throwable e) {
     Throwable t = e;
     String msg = e.getMessage();
