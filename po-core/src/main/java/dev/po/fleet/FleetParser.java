@@ -234,7 +234,10 @@ final class FleetParser {
         }
         ok = false;
       }
-      if (ref == null) {
+      if (ref != null && !Names.isValidRef(ref)) {
+        problem(pos(append(path, "ref")), Names.invalidRef(ref));
+        ok = false;
+      } else if (ref == null) {
         if (!root.contains(append(path, "ref"))) {
           missing(path, "project '" + name + "' has no ref");
         }

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.InflaterInputStream;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * The fast path of {@link EngineReader#inspect}: reads HEAD, its commit, its tree and .gitmodules
@@ -119,6 +120,9 @@ final class LooseInspect {
     String value = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.ISO_8859_1).strip();
     for (int depth = 0; depth < 5 && value.startsWith("ref:"); depth++) {
       String name = value.substring(4).strip();
+      if (!name.startsWith("refs/") || !Repository.isValidRefName(name)) {
+        return null; // never a path outside refs/: let JGit judge such a HEAD
+      }
       Path loose = gitDir.resolve(name);
       if (Files.isRegularFile(loose)) {
         value = Files.readString(loose, StandardCharsets.ISO_8859_1).strip();
@@ -129,7 +133,7 @@ final class LooseInspect {
         }
       }
     }
-    return value.length() == 40 && isHex(value) ? value : null;
+    return value.length() == 40 && RefLookup.isHex(value) ? value : null;
   }
 
   private static String packedRef(Path gitDir, String name) throws IOException {
@@ -207,15 +211,5 @@ final class LooseInspect {
       }
     }
     return -1;
-  }
-
-  static boolean isHex(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-        return false;
-      }
-    }
-    return true;
   }
 }

@@ -22,14 +22,14 @@ final class LooseRefs {
 
   private LooseRefs() {}
 
-  /** {@code ref} as a tag, local branch or origin branch, peeled to a commit; {@code null} when unsure or absent. */
+  /** {@code ref} as a tag or origin branch ({@link RefLookup}'s order), peeled to a commit; {@code null} when unsure or absent. */
   static RefLookup.Found find(Path gitDir, String ref) {
     try {
       Map<String, String[]> packed = packed(gitDir);
       if (packed == null) {
         return null;
       }
-      for (String name : List.of("refs/tags/" + ref, "refs/heads/" + ref, "refs/remotes/origin/" + ref)) {
+      for (String name : RefLookup.cloneNames(ref)) {
         String commit = peeled(gitDir, packed, name);
         if (commit != null) {
           return new RefLookup.Found(org.eclipse.jgit.lib.ObjectId.fromString(commit), name.startsWith("refs/tags/"));
@@ -104,7 +104,7 @@ final class LooseRefs {
   /** Follows loose tag objects to the commit; {@code null} when an object is not loose. */
   private static String peelObject(Path gitDir, String id) throws IOException {
     for (int depth = 0; depth < 5; depth++) {
-      if (id.length() != 40 || !LooseInspect.isHex(id)) {
+      if (id.length() != 40 || !RefLookup.isHex(id)) {
         return null;
       }
       if (LooseInspect.object(gitDir, id, "commit") != null) {

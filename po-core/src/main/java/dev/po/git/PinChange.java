@@ -122,11 +122,11 @@ public final class PinChange implements AutoCloseable {
     }
   }
 
-  /** The commit {@code ref} names in engine/, or null. */
+  /** The commit {@code ref} names in engine/ ({@link RefLookup}'s order), or null. */
   public String resolve(String ref) {
     try {
-      ObjectId id = Refs.commitOf(engine, ref);
-      return id == null ? null : id.name();
+      RefLookup.Found found = RefLookup.find(engine, ref);
+      return found == null ? null : found.commit().name();
     } catch (IOException e) {
       throw new PoException("cannot resolve '" + ref + "' in " + root.resolve(ProjectRepos.ENGINE) + ": " + e.getMessage(), e);
     }

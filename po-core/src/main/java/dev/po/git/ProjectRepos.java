@@ -54,7 +54,8 @@ public final class ProjectRepos {
         throw new PoException("git submodule add " + url + " " + ENGINE + " in " + dir + " failed: " + why(e), e);
       }
       try (Git eg = Git.wrap(engine)) {
-        ObjectId target = Refs.commitOf(engine, ref);
+        RefLookup.Found found = RefLookup.find(engine, ref);
+        ObjectId target = found == null ? null : found.commit();
         if (target == null) {
           throw new PoException("no tag, branch or commit '" + ref + "' in " + url);
         }

@@ -87,6 +87,9 @@ public final class CreateCommand {
     if (ref == null || ref.isBlank()) {
       throw new ProjectException("project " + name + ": a ref (tag, branch or commit) is required");
     }
+    if (!Names.isValidRef(ref)) {
+      throw new ProjectException("project " + name + ": " + Names.invalidRef(ref));
+    }
     Fleet fleet = lifecycle.registry().read();
     refuseRegistered(fleet);
     Harness h = harnessOf(fleet);

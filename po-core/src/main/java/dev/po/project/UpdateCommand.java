@@ -1,6 +1,7 @@
 package dev.po.project;
 
 import dev.po.PoException;
+import dev.po.fleet.Names;
 import dev.po.git.PinChange;
 import java.util.List;
 import java.util.Objects;
@@ -45,6 +46,11 @@ public final class UpdateCommand {
     String name = project.name();
     if (ref == null || ref.isBlank()) {
       throw new ProjectException("project " + name + ": a ref (tag, branch or commit) is required");
+    }
+    if (!Names.isValidRef(ref)) {
+      // refused before anything is read or changed: an expression would be committed as a pin
+      // and recorded, and then mean something else to status
+      throw new ProjectException("project " + name + ": " + Names.invalidRef(ref));
     }
     String harness = project.harness().name();
     // the whole update, restart included, holds the project: a second command is refused
