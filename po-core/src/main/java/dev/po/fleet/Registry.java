@@ -36,8 +36,25 @@ public final class Registry {
     if (lockTimeout.isNegative()) {
       throw new IllegalArgumentException("lockTimeout (" + lockTimeout + ") must not be negative");
     }
-    Path parent = file.toAbsolutePath().normalize().getParent();
+    Path parent = realFolder(file);
     this.folder = parent == null ? Path.of("/") : parent;
+  }
+
+  /**
+   * The folder relative paths resolve against: the real file's, when {@code file} is a symbolic
+   * link, so that one registry means one set of paths however it is reached (git and editors
+   * follow the link the same way).
+   */
+  private static Path realFolder(Path file) {
+    Path named = file.toAbsolutePath().normalize();
+    try {
+      if (Files.isSymbolicLink(named)) {
+        return named.toRealPath().getParent();
+      }
+    } catch (IOException e) {
+      // a dangling link: the file cannot be read anyway, and says so when asked
+    }
+    return named.getParent();
   }
 
   /** The registry at {@code file}; nothing is read yet. */
