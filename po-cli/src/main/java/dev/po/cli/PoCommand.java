@@ -7,6 +7,7 @@ import dev.po.cli.project.HarnessCommand;
 import dev.po.cli.project.StartCommand;
 import dev.po.cli.project.StopCommand;
 import dev.po.cli.project.UpdateCommand;
+import dev.po.cli.startup.StartupCommand;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -41,6 +42,7 @@ import picocli.CommandLine.Spec;
       HarnessCommand.class,
       DemoCommand.class,
       CompletionCommand.class,
+      StartupCommand.class,
       // more commands go here, one class each
     })
 public final class PoCommand implements Callable<Integer> {
