@@ -62,14 +62,10 @@ record SystemdUnit(List<String> po, Path fleet, Map<String, String> env) {
   }
 
   private String command(String verb) {
-    List<String> argv = new ArrayList<>(po);
-    argv.addAll(List.of(verb, "--all", "--no-color"));
-    return argv.stream().map(SystemdUnit::execWord).collect(Collectors.joining(" "));
-  }
-
-  /** One word of an Exec line: quoted, with systemd's specifiers and variables kept literal. */
-  private static String execWord(String word) {
-    return quoted(word).replace("$", "$$");
+    List<String> args = new ArrayList<>(po.subList(1, po.size()));
+    args.addAll(List.of(verb, "--all", "--no-color"));
+    // systemd expands $VARIABLES in the arguments only, not in the program's path.
+    return quoted(po.get(0)) + args.stream().map(a -> " " + quoted(a).replace("$", "$$")).collect(Collectors.joining());
   }
 
   /** A double-quoted value as systemd unquotes it, with % specifiers kept literal. */
