@@ -2,6 +2,7 @@ package dev.po.cli;
 
 import java.io.PrintWriter;
 import java.io.Writer;
+import java.util.function.IntSupplier;
 import picocli.CommandLine.Model.CommandSpec;
 
 /**
@@ -10,7 +11,7 @@ import picocli.CommandLine.Model.CommandSpec;
  * or without it. Safe to call from several threads.
  *
  * <pre>{@code
- * Progress p = Progress.of(spec, projects.size());   // Progress.NONE for --json
+ * Progress p = json ? Progress.NONE : Progress.of(spec, () -> projects.size());
  * p.step(name + ": started (1.2s)");                  // [1/12] alpha: started (1.2s)
  * }</pre>
  */
@@ -27,10 +28,21 @@ public final class Progress {
     this.total = total;
   }
 
-  /** Progress of {@code total} steps on the command's stderr, or {@link #NONE} when not a terminal. */
-  public static Progress of(CommandSpec spec, int total) {
-    boolean terminal = spec.root().userObject() instanceof PoCommand po && po.terminal().err();
-    return terminal ? new Progress(spec.commandLine().getErr(), total) : NONE;
+  /**
+   * Progress of {@code total} steps on the command's stderr, or {@link #NONE} when stderr is not a
+   * terminal; {@code total} is asked only when progress is shown, so it may read the registry.
+   */
+  public static Progress of(CommandSpec spec, IntSupplier total) {
+    return shown(spec) ? new Progress(spec.commandLine().getErr(), total.getAsInt()) : NONE;
+  }
+
+  /** Progress without a count (lines as they are, or a library's {@link #writer()}). */
+  public static Progress of(CommandSpec spec) {
+    return shown(spec) ? new Progress(spec.commandLine().getErr(), 0) : NONE;
+  }
+
+  private static boolean shown(CommandSpec spec) {
+    return spec.root().userObject() instanceof PoCommand po && po.terminal().err();
   }
 
   /** Whether anything is shown. */
@@ -38,7 +50,7 @@ public final class Progress {
     return err != null;
   }
 
-  /** One finished step, as {@code [done/total] line}; the count goes up by one. */
+  /** One finished step, as {@code [done/total] line} (the line alone without a total). */
   public synchronized void step(String line) {
     if (err == null) {
       return;

@@ -70,7 +70,7 @@ public final class CreateCommand implements Callable<Integer> {
     if (agentCommand != null && !agentCommand.isBlank()) {
       create.setAgentCommand(List.copyOf(Arrays.asList(agentCommand.strip().split("\\s+"))));
     }
-    create.setProgress(Progress.of(spec, 0).writer());
+    create.setProgress(Progress.of(spec).writer());
     CreateResult r = create.call();
     PrintWriter out = spec.commandLine().getOut();
     out.println(

@@ -45,12 +45,9 @@ final class Launch {
    * stderr is a terminal; then reports.
    */
   static int run(CommandSpec spec, LaunchOptions options, LaunchCommand launch, Po po) {
-    Progress progress = Progress.of(spec, 0);
+    Progress progress = Progress.of(spec, () -> options.all ? po.fleet().projects().size() : options.distinctNames());
     if (progress.on()) {
-      // The count needs the total up front; read only when someone is watching.
-      int total = options.all ? po.fleet().projects().size() : options.distinctNames();
-      Progress counted = Progress.of(spec, total);
-      launch.setOnEach(r -> counted.step(line(r)));
+      launch.setOnEach(r -> progress.step(line(r)));
     }
     return report(spec, launch.call());
   }
