@@ -59,7 +59,9 @@ class TerminalIT {
     project("up", true, "running", true);
     project("limping", true, "backoff", false);
     project("down", false, "stopped", false);
-    fleet.addProject("unread", "v0.1.0"); // no status file: unknown
+    Path unread = fleet.addProject("unread", "v0.1.0");
+    Files.createDirectories(unread.resolve(".ao-state"));
+    Files.writeString(unread.resolve(".ao-state/status.json"), "not json\n"); // unreadable: unknown
   }
 
   @Test
