@@ -19,14 +19,20 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The long-lived process that heals agents. It sleeps on inotify over {@code .ao-state/inbox},
- * where tmux's pane-died hook and {@code up} leave notes. Since the hook is known to miss exits, it
- * also checks the agents' pids in {@code /proc} every {@link #POLL_MILLIS} (no process started)
- * and lists all panes in one tmux call when a pid is gone, and every minute regardless. It never
- * wakes an agent: the heartbeat (every 10 s) only refreshes the status file.
+ * where tmux's pane-died hook and {@code up} leave notes: that is the fast path of a heal. Since
+ * the hook is known to miss exits, it also checks the agents' pids in {@code /proc} every {@link
+ * #POLL_MILLIS} (no process started) and lists all panes in one tmux call when a pid is gone, and
+ * every minute regardless. It never wakes an agent: the heartbeat (every 10 s) only refreshes the
+ * status file.
  */
 final class Watchdog {
 
-  static final long POLL_MILLIS = 250;
+  /**
+   * The backstop's period: a death the hook missed is healed within about this long. Each wake-up
+   * costs a fleet one context switch per project, so it is as long as the promise of healing every
+   * death within 2 s allows, with room for a loaded host.
+   */
+  static final long POLL_MILLIS = 1000;
   static final long HEARTBEAT_MILLIS = 10_000;
   /** How often all panes are listed even when nothing happened: the backstop of the backstop. */
   static final long FULL_LIST_MILLIS = 60_000;
@@ -142,13 +148,19 @@ final class Watchdog {
         }
         continue;
       }
-      if (s.pid > 0) {
+      long dead = s.pid;
+      if (dead > 0) {
         changed = true;
         recordDeath(spec, s, pane, now);
       }
       if (spec.watch() == AgentSpec.Watch.HEAL && now >= s.nextAttemptAt) {
         changed = true;
         restart(spec, s, pane);
+      }
+      // after the restart, since reading all of /proc is the slow part of a heal; a replacement
+      // given the dead one's number is not a leftover
+      if (dead > 0 && dead != s.pid) {
+        endLeftovers(spec, dead);
       }
     }
     return changed;
@@ -164,13 +176,6 @@ final class Watchdog {
       s.lastExit = tmux.exitOf(pane.session());
     }
     s.failures = ran >= AgentState.STABLE_MILLIS ? 1 : s.failures + 1;
-    // what the dead agent started and that survived the hang-up of its terminal would pile up
-    // with every restart: end it
-    List<Long> leftovers = Procs.tree(s.pid);
-    leftovers.forEach(p -> Procs.kill(p, false));
-    if (!leftovers.isEmpty()) {
-      log(spec.name() + ": sent SIGTERM to " + leftovers.size() + " leftover process(es) of the dead agent " + leftovers);
-    }
     s.pid = 0;
     String how = (pane == null ? "session gone" : "exit " + s.lastExit) + " after " + ran + " ms";
     if (spec.watch() == AgentSpec.Watch.OFF) {
@@ -181,6 +186,18 @@ final class Watchdog {
     s.nextAttemptAt = now + delay;
     log(spec.name() + " died (" + how + "); restart " + (s.restarts + 1) + " in " + delay + " ms"
         + (s.crashloop() ? "; crashloop: " + s.failures + " quick deaths in a row, last exit " + s.lastExit : ""));
+  }
+
+  /**
+   * What the dead agent started and that survived the hang-up of its terminal would pile up with
+   * every restart: end it. The replacement leads a session of its own, so it is not among them.
+   */
+  private void endLeftovers(AgentSpec spec, long dead) {
+    List<Long> leftovers = Procs.tree(dead);
+    leftovers.forEach(p -> Procs.kill(p, false));
+    if (!leftovers.isEmpty()) {
+      log(spec.name() + ": sent SIGTERM to " + leftovers.size() + " leftover process(es) of the dead agent " + leftovers);
+    }
   }
 
   private void restart(AgentSpec spec, AgentState s, Tmux.Pane pane) {
