@@ -40,6 +40,7 @@ final class Watchdog {
   private final Project project;
   private final Tmux tmux;
   private final AgentRunner runner;
+  private final Liveness liveness = new Liveness();
   private final Map<String, AgentState> states;
   private List<AgentSpec> specs;
   private Map<String, Tmux.Pane> panes = Map.of();
@@ -81,7 +82,7 @@ final class Watchdog {
       boolean poked = true;
       while (!stopping) {
         tick(poked);
-        WatchKey key = watcher.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        WatchKey key = watcher.poll(sleepMillis(System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         poked = key != null;
         if (key != null) {
           key.pollEvents();
@@ -99,6 +100,7 @@ final class Watchdog {
       panes = tmux.panes();
       lastList = now;
       changed |= heal(System.currentTimeMillis());
+      liveness.retain(states.values().stream().map(s -> s.pid).toList());
     }
     if (changed) {
       StateStore.write(project.stateJson(), states);
@@ -113,6 +115,18 @@ final class Watchdog {
     }
   }
 
+  /** Until the backstop's next look, or less when a delayed restart falls due before it. */
+  private long sleepMillis(long now) {
+    long sleep = POLL_MILLIS;
+    for (AgentSpec spec : specs) {
+      AgentState s = states.get(spec.name());
+      if (s != null && s.up && s.pid == 0 && spec.watch() == AgentSpec.Watch.HEAL) {
+        sleep = Math.min(sleep, Math.max(1, s.nextAttemptAt - now));
+      }
+    }
+    return sleep;
+  }
+
   /** Whether an agent's process vanished or a delayed restart is due, checked without tmux. */
   private boolean somethingToDo(long now) {
     for (AgentSpec spec : specs) {
@@ -120,7 +134,7 @@ final class Watchdog {
       if (s == null || !s.up) {
         continue;
       }
-      if (s.pid > 0 ? !Procs.alive(s.pid) : spec.watch() == AgentSpec.Watch.HEAL && now >= s.nextAttemptAt) {
+      if (s.pid > 0 ? !liveness.alive(s.pid) : spec.watch() == AgentSpec.Watch.HEAL && now >= s.nextAttemptAt) {
         return true;
       }
     }
