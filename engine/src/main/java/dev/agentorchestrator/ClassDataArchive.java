@@ -81,9 +81,9 @@ final class ClassDataArchive {
       Path tmp = project.stateDir().resolve("train.req.tmp");
       Files.writeString(tmp, "a\n");
       Files.move(tmp, project.inbox().resolve("train.req"), StandardCopyOption.ATOMIC_MOVE);
-      await("the training agent to start", () -> Files.exists(project.inbox().resolve("train.done")), project);
-      long pid = StateStore.read(project.stateJson()).get("a").pid;
-      Procs.kill(pid, true);
+      // the state file, not the reply, which the watchdog writes before it records the agent
+      await("the training agent to start", () -> pidOfA(project) > 0, project);
+      Procs.kill(pidOfA(project), true);
       await("the training agent to be healed", () -> {
         AgentState s = StateStore.read(project.stateJson()).get("a");
         return s != null && s.restarts >= 1;
@@ -100,6 +100,11 @@ final class ClassDataArchive {
         Files.deleteIfExists(Path.of(path)); // tmux leaves its socket file behind when killed
       }
     }
+  }
+
+  private static long pidOfA(Project project) {
+    AgentState a = StateStore.read(project.stateJson()).get("a");
+    return a == null ? 0 : a.pid;
   }
 
   private static void await(String what, BooleanSupplier done, Project project) {
