@@ -66,6 +66,9 @@ final class ClassDataArchive {
         "[agents.a]\nprompt = \"prompts/role.md\"\ncommand = [\"sleep\", \"600\"]\n");
     project.createDirs();
     String socket = "ao-archive-" + ProcessHandle.current().pid();
+    // what up records before it starts a watchdog: where the agents run
+    TmuxRecord record = TmuxRecord.fresh(project.root(), socket);
+    record.withAgent("a", record.sessionOf("a"), AgentSpec.Watch.HEAL).write(project.stateDir());
     List<String> argv = new ArrayList<>(List.of(java, "-XX:DumpLoadedClassList=" + classes));
     argv.addAll(WatchdogJvm.DEFAULTS);
     argv.addAll(List.of("-cp", classpath, Main.class.getName(), "watchdog", project.root().toString()));
