@@ -4,9 +4,9 @@ import dev.po.PoException;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.Harness;
 import dev.po.fleet.Names;
-import dev.po.fleet.ProjectEntry;
 import dev.po.git.ProjectRepos;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,6 +36,7 @@ public final class CreateCommand {
   /** On another host: the fleet the asking po sent, and how it records the project (see {@link FarSide}). */
   private Fleet given;
   private java.util.function.Consumer<Path> record;
+  private Writer progress;
 
   CreateCommand(Lifecycle lifecycle, String name) {
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -123,6 +124,15 @@ public final class CreateCommand {
     return this;
   }
 
+  /**
+   * Where to write the harness clone's and checkout's progress as it goes (a terminal: lines are
+   * rewritten in place with carriage returns); none by default.
+   */
+  public CreateCommand setProgress(Writer progress) {
+    this.progress = progress;
+    return this;
+  }
+
   /** Makes the project; throws {@link ProjectException} when refused, leaving nothing behind. */
   public CreateResult call() {
     if (!Names.isValid(name)) {
@@ -133,6 +143,9 @@ public final class CreateCommand {
     }
     if (ref == null || ref.isBlank()) {
       throw new ProjectException("project " + name + ": a ref (tag, branch or commit) is required");
+    }
+    if (!Names.isValidRef(ref)) {
+      throw new ProjectException("project " + name + ": " + Names.invalidRef(ref));
     }
     Fleet fleet = given != null ? given : lifecycle.registry().read();
     refuseRegistered(fleet);
@@ -151,7 +164,7 @@ public final class CreateCommand {
       work = Files.createDirectory(root.getParent().resolve("." + name + ".creating-" + Long.toHexString(System.nanoTime())));
       String message = "New project " + name + "\n\nengine/ pins harness " + h.name() + " at " + ref + ".\n";
       ProjectRepos.Created made =
-          ProjectRepos.create(work, fleet.harnessUrl(h), ref, ProjectFiles.of(name, agent, agentCommand), message);
+          ProjectRepos.create(work, fleet.harnessUrl(h), ref, ProjectFiles.of(name, agent, agentCommand), message, progress);
       if (emptyFolderExisted) {
         Files.delete(root);
       }
@@ -221,21 +234,8 @@ public final class CreateCommand {
   }
 
   private void register(Fleet before, Path root, Harness h) {
-    String written = locationAsWritten(before.folder(), root);
-    String harnessName = harness == null ? null : h.name();
-    lifecycle.registry().edit(f -> {
-      // Someone may have registered the name since we checked.
-      refuseRegistered(f);
-      return f.withProject(new ProjectEntry(name, written, harnessName, ref, true));
-    });
-  }
-
-  /** Relative to the registry's folder when inside it, so the fleet can move as a whole. */
-  static String locationAsWritten(Path folder, Path root) {
-    if (root.startsWith(folder) && !root.equals(folder)) {
-      return folder.relativize(root).toString().replace('\\', '/');
-    }
-    return root.toString();
+    new RegisterCommand(lifecycle, name).setLocation(root.toString()).setRef(ref)
+        .setHarness(harness == null ? null : h.name()).call();
   }
 
   /** Makes {@code dir} and missing parents; returns the outermost one made, or null. */

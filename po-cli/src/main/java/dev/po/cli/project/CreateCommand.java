@@ -1,6 +1,8 @@
 package dev.po.cli.project;
 
 import dev.po.cli.FleetFile;
+import dev.po.cli.Progress;
+import dev.po.fleet.Fleet;
 import dev.po.project.CreateResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -78,6 +80,7 @@ public final class CreateCommand implements Callable<Integer> {
     if (agentCommand != null && !agentCommand.isBlank()) {
       create.setAgentCommand(List.copyOf(Arrays.asList(agentCommand.strip().split("\\s+"))));
     }
+    create.setProgress(Progress.of(spec).writer());
     CreateResult r = create.call();
     PrintWriter out = spec.commandLine().getOut();
     out.println(
@@ -89,10 +92,8 @@ public final class CreateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** DIR from the current directory; {@code ~} as every location reads it (po-core's one rule). */
   static Path absolute(String dir) {
-    if (dir.equals("~") || dir.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home")).resolve(dir.substring(Math.min(2, dir.length())));
-    }
-    return Path.of(dir).toAbsolutePath().normalize();
+    return Fleet.empty(Path.of("").toAbsolutePath()).resolve(dir);
   }
 }
