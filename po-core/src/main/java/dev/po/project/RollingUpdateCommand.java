@@ -39,6 +39,7 @@ public final class RollingUpdateCommand {
   private boolean restart;
   private boolean keepGoing;
   private Duration settle = DEFAULT_SETTLE;
+  private Duration grace = SETTLE_GRACE;
   private Consumer<RollResult> listener = r -> {};
 
   RollingUpdateCommand(Lifecycle lifecycle, String to) {
@@ -83,6 +84,12 @@ public final class RollingUpdateCommand {
   /** Told of each project as it finishes (and of those not attempted, at the end). */
   public RollingUpdateCommand setListener(Consumer<RollResult> listener) {
     this.listener = Objects.requireNonNull(listener, "listener");
+    return this;
+  }
+
+  /** Test seam: a shorter grace than {@link #SETTLE_GRACE}. */
+  RollingUpdateCommand settleGrace(Duration grace) {
+    this.grace = Objects.requireNonNull(grace, "grace");
     return this;
   }
 
@@ -142,7 +149,7 @@ public final class RollingUpdateCommand {
    * why it did not within the grace, or {@code null}.
    */
   private String settle(Project p) {
-    long deadline = System.nanoTime() + settle.plus(SETTLE_GRACE).toNanos();
+    long deadline = System.nanoTime() + settle.plus(grace).toNanos();
     long runningSince = -1;
     HarnessState last;
     while (true) {
@@ -160,7 +167,7 @@ public final class RollingUpdateCommand {
       }
       if (now > deadline) {
         return "it was not running for " + settle.toSeconds() + "s in a row within "
-            + settle.plus(SETTLE_GRACE).toSeconds() + "s (" + last.word() + " now)";
+            + settle.plus(grace).toSeconds() + "s (" + last.word() + " now)";
       }
       try {
         Thread.sleep(POLL_MILLIS);
