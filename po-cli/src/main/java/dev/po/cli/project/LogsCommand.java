@@ -59,7 +59,8 @@ public final class LogsCommand implements Callable<Integer> {
       return 0;
     }
     List<LogLine> all = logs.call();
-    all.forEach(l -> out.println(line(l, width)));
+    int widest = Math.max(width, agent != null ? 0 : all.stream().mapToInt(l -> l.agent().length()).max().orElse(0));
+    all.forEach(l -> out.println(line(l, widest)));
     return 0;
   }
 
