@@ -12,9 +12,10 @@ import picocli.CommandLine.Spec;
     name = "attach",
     mixinStandardHelpOptions = true,
     description = {
-      "Attach the terminal to an agent's tmux session, through the project's harness launcher"
-          + " (engine/agents attach AGENT), on the tmux socket the harness uses (AO_TMUX_SOCKET is"
-          + " passed through). Detach with C-b d.",
+      "Attach the terminal to an agent's tmux session; detach with C-b d.",
+      "",
+      "Runs the project's harness launcher's attach (engine/agents attach AGENT), so the tmux"
+          + " socket is the one the harness uses (AO_TMUX_SOCKET is passed through).",
       "",
       "AGENT may be left out when the project has one agent. Refused in one line without a"
           + " terminal, or when the agent is not running.",

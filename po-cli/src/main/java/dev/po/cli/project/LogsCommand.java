@@ -18,7 +18,9 @@ import picocli.CommandLine.Spec;
     name = "logs",
     mixinStandardHelpOptions = true,
     description = {
-      "Print the end of an agent's log: what its terminal showed, as the harness keeps it in"
+      "Print the end of an agent's log, or follow it.",
+      "",
+      "The log is what the agent's terminal showed, as the harness keeps it in"
           + " .ao-state/logs/AGENT.log (reaching into the rotated AGENT.log.1 when the log is short).",
       "",
       "Without AGENT, every agent's log in turn, each line prefixed with the agent's name; with -f,"

@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     customSynopsis = {
       "po update [--restart] [--timeout=SECONDS] NAME NEW_REF",
-      "po update --all --from=OLD_REF [--restart [--settle=SECONDS]] [--keep-going] [--timeout=SECONDS] NEW_REF",
+      "   or: po update --all --from=OLD_REF [--restart [--settle=SECONDS]]",
+      "                 [--keep-going] [--timeout=SECONDS] NEW_REF",
     },
     description = {
       "Move a project's engine pin: fetch in engine/, check out NEW_REF, commit only the engine"
