@@ -19,8 +19,8 @@ import java.util.Objects;
  * @param pinName a tag at the pin, else its short commit; {@code null} without a pin
  * @param drift whether the pin differs from the commit the registry's ref names
  * @param state the harness state
- * @param agents each agent the harness status file records, in agents.toml order; empty when the
- *     state is unknown
+ * @param agents each agent the harness status file records, in agents.toml order; empty before the
+ *     harness first ran, or when its status file cannot be read
  */
 public record ProjectStatus(
     String name,

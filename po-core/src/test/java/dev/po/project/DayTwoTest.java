@@ -146,9 +146,10 @@ class DayTwoTest {
           "env", "-u", "TMUX", java, "-cp", System.getProperty("java.class.path"), AttachMain.class.getName(),
           po.registry().file().toString(), "d2-attach", socket, EngineHarness.env(socket).get("AO_CACHE_DIR"),
           result.toString());
-      await("a client on the agent's session", () -> tmux(socket, "list-clients", "-t", "=d2-attach-worker").contains("d2-attach-worker"));
+      // sessions are named FOLDER-AGENT-ID; tmux takes the unique prefix
+      await("a client on the agent's session", () -> tmux(socket, "list-clients", "-t", "d2-attach-worker").contains("d2-attach-worker"));
       await("the agent's ticks on the terminal's screen", () -> tmux(terminal, "capture-pane", "-p", "-t", "term").contains("tick "));
-      tmux(socket, "detach-client", "-s", "=d2-attach-worker");
+      tmux(socket, "detach-client", "-s", "d2-attach-worker");
       await("attach returning once detached", () -> Files.exists(result));
       assertEquals("ok", Files.readString(result));
       assertTrue(Tmux.hasSession(socket, "d2-attach-worker"), "detaching leaves the agent running");
