@@ -1,6 +1,7 @@
 package dev.po.cli.project;
 
 import dev.po.cli.FleetFile;
+import dev.po.cli.ProjectNames;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -25,7 +26,8 @@ public final class AttachCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin FleetFile fleet;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "The project name.")
+  @Parameters(index = "0", paramLabel = "NAME", description = "The project name.",
+      completionCandidates = ProjectNames.class)
   String name;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "AGENT", description = "The agent (default: the only one).")

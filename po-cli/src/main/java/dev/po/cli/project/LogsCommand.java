@@ -1,6 +1,7 @@
 package dev.po.cli.project;
 
 import dev.po.cli.FleetFile;
+import dev.po.cli.ProjectNames;
 import dev.po.project.HarnessStatus;
 import dev.po.project.LogLine;
 import dev.po.project.Project;
@@ -31,7 +32,8 @@ public final class LogsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin FleetFile fleet;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "The project name.")
+  @Parameters(index = "0", paramLabel = "NAME", description = "The project name.",
+      completionCandidates = ProjectNames.class)
   String name;
 
   @Parameters(index = "1", arity = "0..1", paramLabel = "AGENT", description = "One agent (default: every agent).")

@@ -2,6 +2,7 @@ package dev.po.cli.project;
 
 import dev.po.Po;
 import dev.po.cli.FleetFile;
+import dev.po.cli.ProjectNames;
 import dev.po.project.RollResult;
 import dev.po.project.RollSummary;
 import dev.po.project.UpdateResult;
@@ -44,7 +45,9 @@ public final class UpdateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin FleetFile fleet;
 
-  @Parameters(arity = "1..2", paramLabel = "NAME NEW_REF", description = "The project and the harness tag, branch or commit to pin; NEW_REF alone with --all.")
+  // NAME completes from the registry; with --all the one word is NEW_REF
+  @Parameters(arity = "1..2", paramLabel = "NAME NEW_REF", completionCandidates = ProjectNames.class,
+      description = "The project and the harness tag, branch or commit to pin; NEW_REF alone with --all.")
   List<String> words = new ArrayList<>();
 
   @Option(names = "--restart", description = "Restart the project's harness afterwards if it was running.")
