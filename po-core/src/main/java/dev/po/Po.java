@@ -7,6 +7,7 @@ import dev.po.project.CreateCommand;
 import dev.po.project.LaunchCommand;
 import dev.po.project.Lifecycle;
 import dev.po.project.Project;
+import dev.po.project.RegisterCommand;
 import dev.po.project.ProjectStatus;
 import dev.po.project.RollingUpdateCommand;
 import dev.po.project.StatusReader;
@@ -84,6 +85,11 @@ public final class Po {
   /** Starts describing a new project; {@link CreateCommand#call()} makes it. */
   public CreateCommand create(String name) {
     return lifecycle.create(name);
+  }
+
+  /** Starts describing the registration of an existing project folder; nothing on disk is touched. */
+  public RegisterCommand register(String name) {
+    return lifecycle.register(name);
   }
 
   /** Starts the named projects, or every enabled one with {@code setAll(true)}. */

@@ -58,7 +58,7 @@ public final class PoCommand implements Callable<Integer> {
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "On failure, print the stack trace too.")
+      description = "On failure, print the stack trace too; print why a repository is read the slow way.")
   boolean verbose;
 
   // Also accepted before the command words (po --fleet FILE fleet status); FleetFile reads it.

@@ -79,6 +79,11 @@ public final class Lifecycle {
     return new CreateCommand(this, name);
   }
 
+  /** Starts describing the registration of an existing project; {@link RegisterCommand#call()} records it. */
+  public RegisterCommand register(String name) {
+    return new RegisterCommand(this, name);
+  }
+
   /** Starts the named projects (or, with {@link LaunchCommand#setAll}, every enabled one). */
   public LaunchCommand start(String... names) {
     return new LaunchCommand(this, LaunchCommand.START, List.of(names));

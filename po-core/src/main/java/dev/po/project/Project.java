@@ -113,6 +113,15 @@ public final class Project {
     return new UpdateCommand(lifecycle, this, ref);
   }
 
+  /**
+   * Holds this project for a command that changes it ({@code what}, e.g. {@code update alpha
+   * v0.2.0}) until the lock is closed; refuses with {@link ProjectBusyException} while another
+   * command holds it. Every command that changes a project takes this first.
+   */
+  ProjectLock hold(String what) {
+    return ProjectLock.take(name(), root(), what);
+  }
+
   Lifecycle lifecycle() {
     return lifecycle;
   }
