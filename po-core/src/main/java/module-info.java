@@ -4,6 +4,7 @@
  */
 module dev.po.core {
   requires com.fasterxml.jackson.core;
+  requires com.fasterxml.jackson.databind;
   requires org.eclipse.jgit;
   requires org.tomlj;
   requires zt.exec;

@@ -11,6 +11,8 @@ import dev.po.project.RegisterCommand;
 import dev.po.project.ProjectStatus;
 import dev.po.fleet.Problem;
 import dev.po.fleet.RegistryException;
+import dev.po.project.RollingUpdateCommand;
+import dev.po.project.StatusReader;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -29,6 +31,7 @@ import java.util.Objects;
  * po.project("my-project").start();
  * po.status().forEach(s -> System.out.println(s.name() + " " + s.state().word()));
  * po.project("my-project").update("v0.2.0").setRestart(true).call();
+ * po.update("v0.3.0").setAll(true).setFrom("v0.2.0").setRestart(true).call();   // rolling
  * }</pre>
  */
 public final class Po {
@@ -122,6 +125,14 @@ public final class Po {
     all.addAll(lifecycle.checkHosts(fleet));
     all.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return List.copyOf(all);
+  }
+
+  /**
+   * Starts a rolling update to {@code newRef}: with {@code setAll(true).setFrom(oldRef)}, every
+   * enabled project at {@code oldRef}, one at a time in registry order.
+   */
+  public RollingUpdateCommand update(String newRef) {
+    return lifecycle.update(newRef);
   }
 
   /**

@@ -21,7 +21,7 @@ public record Defaults(String projectsDir, String harness, Integer connectTimeou
       Names.check("harness", harness);
     }
     if (connectTimeout != null && (connectTimeout < 1 || connectTimeout > 3600)) {
-      throw new IllegalArgumentException("connect_timeout (" + connectTimeout + ") must be 1 to 3600 seconds");
+      throw new InvalidValueException("connect_timeout (" + connectTimeout + ") must be 1 to 3600 seconds");
     }
   }
 

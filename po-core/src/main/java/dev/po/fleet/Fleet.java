@@ -41,7 +41,7 @@ public record Fleet(
     Set<String> declared = new LinkedHashSet<>(hosts.stream().map(HostEntry::name).toList());
     for (ProjectEntry p : projects) {
       if (p.host() != null && !declared.contains(p.host())) {
-        throw new IllegalArgumentException("project " + p.name() + " names undeclared host '" + p.host() + "'");
+        throw new InvalidValueException("project " + p.name() + " names undeclared host '" + p.host() + "'");
       }
     }
   }

@@ -29,17 +29,17 @@ public record HostEntry(String name, String ssh, String sshConfig, String projec
     ssh = ssh == null ? name : ssh;
     String bad = destinationProblem(ssh);
     if (bad != null) {
-      throw new IllegalArgumentException("host " + name + ": " + bad);
+      throw new InvalidValueException("host " + name + ": " + bad);
     }
     projectsDir = projectsDir == null ? DEFAULT_PROJECTS_DIR : projectsDir;
     bad = remotePathProblem(projectsDir);
     if (bad != null) {
-      throw new IllegalArgumentException("host " + name + ": projects_dir " + bad);
+      throw new InvalidValueException("host " + name + ": projects_dir " + bad);
     }
     env = Map.copyOf(Objects.requireNonNull(env, "env"));
     for (var e : env.entrySet()) {
       if (!VARIABLE.matcher(e.getKey()).matches() || e.getValue().indexOf('\0') >= 0) {
-        throw new IllegalArgumentException("host " + name + ": bad environment variable '" + e.getKey() + "'");
+        throw new InvalidValueException("host " + name + ": bad environment variable '" + e.getKey() + "'");
       }
     }
   }

@@ -33,7 +33,7 @@ public record ProjectEntry(String name, String location, String harness, String 
       Names.check("host", host);
       String bad = HostEntry.remotePathProblem(location);
       if (bad != null) {
-        throw new IllegalArgumentException("project " + name + ": location " + bad);
+        throw new InvalidValueException("project " + name + ": location " + bad);
       }
     }
   }

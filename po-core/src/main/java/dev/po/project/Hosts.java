@@ -55,7 +55,7 @@ final class Hosts {
 
   private static ProjectStatus unreachable(Fleet fleet, ProjectEntry p, String why) {
     return new ProjectStatus(p.name(), p.enabled(), fleet.harnessNameOf(p).orElse(null), p.ref(),
-        Path.of(p.location()), false, why, null, null, false, HarnessState.UNREACHABLE, p.host());
+        Path.of(p.location()), false, why, null, null, false, HarnessState.UNREACHABLE, p.host(), java.util.List.of());
   }
 
   /**

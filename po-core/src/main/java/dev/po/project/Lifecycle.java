@@ -103,6 +103,11 @@ public final class Lifecycle {
     return new LaunchCommand(this, LaunchCommand.START, List.of(names));
   }
 
+  /** Starts a rolling update to {@code newRef}; {@link RollingUpdateCommand#call()} runs it. */
+  public RollingUpdateCommand update(String newRef) {
+    return new RollingUpdateCommand(this, newRef);
+  }
+
   /** Stops the named projects (or, with {@link LaunchCommand#setAll}, every enabled one). */
   public LaunchCommand stop(String... names) {
     return new LaunchCommand(this, LaunchCommand.STOP, List.of(names));

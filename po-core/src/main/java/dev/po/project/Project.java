@@ -82,6 +82,32 @@ public final class Project {
     return HarnessStates.read(root());
   }
 
+  /** Starts reading the agents' logs; {@link LogsCommand#call()} gives their last lines. */
+  public LogsCommand logs() {
+    requireLocal("logs", "logs AGENT");
+    return new LogsCommand(this);
+  }
+
+  /**
+   * Attaches this process's terminal to a running agent's tmux session through the harness
+   * launcher's {@code attach} (on the harness's tmux socket) and returns when the operator
+   * detaches. {@code agent} may be {@code null} when the project has one agent. Refused, in one
+   * line, without a terminal, for an agent the harness does not know and for one not running.
+   */
+  public void attach(String agent) {
+    requireLocal("attach", "attach AGENT");
+    Attach.run(this, agent);
+  }
+
+  /** Logs and attach read this machine's files and terminal; a project elsewhere says so plainly. */
+  private void requireLocal(String verb, String harnessVerb) {
+    if (entry.remote()) {
+      throw new ProjectException("project " + name() + " is on host " + entry.host() + ": po " + verb
+          + " does not reach other hosts yet; on that host, run 'engine/agents " + harnessVerb + "' in "
+          + entry.location());
+    }
+  }
+
   /** Runs the harness launcher's {@code up}; refuses a disabled project. */
   public LaunchResult start() {
     return start(false);
@@ -133,6 +159,21 @@ public final class Project {
 
   LaunchResult launch(String verb) {
     Path root = root();
+    List<String> argv = launcher();
+    argv.add(verb.equals(LaunchCommand.START) ? "up" : "down");
+    ExecResult r =
+        Exec.of(argv).in(root).env(lifecycle.environment()).timeout(lifecycle.timeout()).run();
+    if (!r.succeeded()) {
+      throw new LaunchException(
+          "project " + name() + ": " + r.describe(), argv, root, r.exitValue(), r.output());
+    }
+    String done = verb.equals(LaunchCommand.START) ? "started" : "stopped";
+    return new LaunchResult(name(), verb, LaunchResult.Outcome.DONE, done, r.output(), r.took());
+  }
+
+  /** The harness launcher's argv, checked to exist in the project's folder; add the verb. */
+  List<String> launcher() {
+    Path root = root();
     if (!Files.isDirectory(root)) {
       throw new ProjectException("project " + name() + ": location " + root + " is not a folder");
     }
@@ -148,15 +189,7 @@ public final class Project {
           "project " + name() + ": the launcher " + launcher
               + (Files.isDirectory(launcher) ? " is a folder, not a file" : " is not executable (chmod +x " + launcher + ")"));
     }
-    argv.add(verb.equals(LaunchCommand.START) ? "up" : "down");
-    ExecResult r =
-        Exec.of(argv).in(root).env(lifecycle.environment()).timeout(lifecycle.timeout()).run();
-    if (!r.succeeded()) {
-      throw new LaunchException(
-          "project " + name() + ": " + r.describe(), argv, root, r.exitValue(), r.output());
-    }
-    String done = verb.equals(LaunchCommand.START) ? "started" : "stopped";
-    return new LaunchResult(name(), verb, LaunchResult.Outcome.DONE, done, r.output(), r.took());
+    return argv;
   }
 
   @Override

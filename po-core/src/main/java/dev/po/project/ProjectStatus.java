@@ -1,6 +1,7 @@
 package dev.po.project;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -19,6 +20,8 @@ import java.util.Objects;
  * @param drift whether the pin differs from the commit the registry's ref names
  * @param state the harness state
  * @param host the {@code [hosts.NAME]} the project lives on, or {@code null} for this machine
+ * @param agents each agent the harness status file records, in agents.toml order; empty before the
+ *     harness first ran, or when its status file cannot be read
  */
 public record ProjectStatus(
     String name,
@@ -32,23 +35,31 @@ public record ProjectStatus(
     String pinName,
     boolean drift,
     HarnessState state,
-    String host) {
+    String host,
+    List<HarnessStatus.Agent> agents) {
   public ProjectStatus {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(state, "state");
+    agents = List.copyOf(agents);
   }
 
-  /** The status of a project on this machine. */
+  /** The status of a project on this machine, without agent detail. */
   public ProjectStatus(String name, boolean enabled, String harness, String ref, Path path, boolean exists,
       String problem, String pin, String pinName, boolean drift, HarnessState state) {
-    this(name, enabled, harness, ref, path, exists, problem, pin, pinName, drift, state, null);
+    this(name, enabled, harness, ref, path, exists, problem, pin, pinName, drift, state, null, List.of());
+  }
+
+  /** The status of a project on this machine, with its agents. */
+  public ProjectStatus(String name, boolean enabled, String harness, String ref, Path path, boolean exists,
+      String problem, String pin, String pinName, boolean drift, HarnessState state, List<HarnessStatus.Agent> agents) {
+    this(name, enabled, harness, ref, path, exists, problem, pin, pinName, drift, state, null, agents);
   }
 
   /** The same status, as seen from the machine that asked {@code host}. */
   ProjectStatus onHost(String newHost) {
-    return new ProjectStatus(name, enabled, harness, ref, path, exists, problem, pin, pinName, drift, state, newHost);
+    return new ProjectStatus(name, enabled, harness, ref, path, exists, problem, pin, pinName, drift, state, newHost, agents);
   }
 
   /** Whether the location is an existing git repository with an engine submodule. */

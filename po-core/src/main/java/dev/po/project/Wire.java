@@ -106,6 +106,8 @@ final class Wire {
     o.put("pinName", s.pinName());
     o.put("drift", s.drift());
     o.put("state", s.state().name());
+    ArrayNode agents = o.putArray("agents");
+    s.agents().forEach(a -> agents.add(JSON.valueToTree(a.toJson())));
     return o;
   }
 
@@ -113,7 +115,14 @@ final class Wire {
     return new ProjectStatus(o.path("name").asText(), o.path("enabled").asBoolean(), text(o, "harness"),
         o.path("ref").asText(), Path.of(o.path("path").asText()), o.path("exists").asBoolean(), text(o, "problem"),
         text(o, "pin"), text(o, "pinName"), o.path("drift").asBoolean(), HarnessState.valueOf(o.path("state").asText()),
-        host);
+        host, agents(o.path("agents")));
+  }
+
+  @SuppressWarnings("unchecked")
+  private static java.util.List<HarnessStatus.Agent> agents(JsonNode array) {
+    java.util.List<HarnessStatus.Agent> out = new java.util.ArrayList<>();
+    array.forEach(a -> out.add(HarnessStatus.Agent.fromJson(JSON.convertValue(a, Map.class))));
+    return out;
   }
 
   static ObjectNode result(LaunchResult r) {

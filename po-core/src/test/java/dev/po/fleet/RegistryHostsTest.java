@@ -91,7 +91,7 @@ class RegistryHostsTest {
     String text = Files.readString(tmp.resolve("fleet.toml"));
     assertTrue(text.endsWith("[projects.gamma]\nlocation = \"~/projects/gamma\"\nhost = \"b\"\nref = \"v0.1.0\"\n"), text);
     assertEquals("b", r.read().requireProject("gamma").host());
-    assertThrows(IllegalArgumentException.class, () -> new ProjectEntry("x", "rel", null, "v1", true, "b"));
+    assertThrows(dev.po.fleet.InvalidValueException.class, () -> new ProjectEntry("x", "rel", null, "v1", true, "b"));
     RuntimeException e = assertThrows(RuntimeException.class,
         () -> r.edit(f -> f.withProject(new ProjectEntry("d", "/d", null, "v1", true, "nowhere"))));
     assertTrue(e.getMessage().contains("undeclared host 'nowhere'"), e.getMessage());

@@ -32,9 +32,13 @@ import picocli.CommandLine.Spec;
           + " host (- for this machine). Exits 0 even when projects drift or are missing: that is"
           + " what it reports.",
       "",
+      "--agents adds a table with a row per agent: its state (running, dead, stopped, backoff,"
+          + " crashloop), pid, uptime, restarts since the last up, and last exit (128 + signal).",
+      "",
       "JSON: an array of {name, enabled, harness, ref, path, exists, sound, problem, pin,"
-          + " pinName, drift, state, host}; pin is the full commit or null, host null for this"
-          + " machine.",
+          + " pinName, drift, state, host, agents}; pin is the full commit or null; host null for"
+          + " this machine; agents is always there, each {name, watch, state, alive, pid,"
+          + " uptimeSeconds, restarts, lastExit}.",
       ""
     })
 final class StatusCommand implements Callable<Integer> {
@@ -47,6 +51,9 @@ final class StatusCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
+
+  @Option(names = "--agents", description = "Add a row per agent: state, pid, uptime, restarts, last exit.")
+  boolean agents;
 
   @Override
   public Integer call() {
@@ -86,6 +93,14 @@ final class StatusCommand implements Callable<Integer> {
     t.print(out);
     if (drift) {
       out.println("* the pin differs from the registry's ref");
+    }
+    if (agents) {
+      out.println();
+      if (all.stream().allMatch(s -> s.agents().isEmpty())) {
+        out.println("no agents recorded: a project's harness records its agents when it first starts");
+      } else {
+        Views.agents(all).print(out);
+      }
     }
     return 0;
   }
