@@ -66,7 +66,7 @@ class ShippedFilesTest {
         "breaks the one rule: cannot read its files: ",
         "refusing the change, it would make the registry invalid: ",
         "cannot edit [projects.x] in place: write it as its own [projects.x] table with one key per line, then retry",
-        "fleet.toml.lock exists: another po is editing fleet.toml; if none is, remove it")) {
+        "another po is editing fleet.toml (it holds the lock on /path/fleet.toml.lock); still busy after 5s, try again when it is done")) {
       assertTrue(doc.contains(message), "docs/fleet-registry.md does not describe: " + message);
     }
   }

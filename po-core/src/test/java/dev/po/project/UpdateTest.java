@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.po.Po;
+import dev.po.testing.LockHolder;
 import dev.po.testing.ProjectRepo;
 import dev.po.testing.TempFleet;
 import java.nio.file.Files;
@@ -127,14 +128,14 @@ class UpdateTest {
   @Test
   void aRegistryThatCannotBeWrittenUndoesTheCommit() throws Exception {
     // Another editor holds the registry's lock: the write fails for real, after the commit.
-    Path lock = Files.createFile(tmp.resolve("fleet.toml.lock"));
-    Snapshot before = Snapshot.of(root, fleet);
-    ProjectException e = assertThrows(ProjectException.class, () -> po.project("alpha").update("v0.2.0").call());
-    assertTrue(e.getMessage().contains("fleet.toml.lock exists"), e.getMessage());
-    Snapshot.of(root, fleet).assertSameAs(before);
-    assertEquals(fleet.harness().commit("v0.1.0"), ProjectRepo.pin(root));
-    assertEquals("1", git(root, "rev-list", "--count", "HEAD"));
-    Files.delete(lock);
+    try (LockHolder holder = LockHolder.hold(fleet.file())) {
+      Snapshot before = Snapshot.of(root, fleet);
+      ProjectException e = assertThrows(ProjectException.class, () -> po.project("alpha").update("v0.2.0").call());
+      assertTrue(e.getMessage().contains("another po is editing fleet.toml"), e.getMessage());
+      Snapshot.of(root, fleet).assertSameAs(before);
+      assertEquals(fleet.harness().commit("v0.1.0"), ProjectRepo.pin(root));
+      assertEquals("1", git(root, "rev-list", "--count", "HEAD"));
+    }
   }
 
   @Test
