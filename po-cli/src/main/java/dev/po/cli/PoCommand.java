@@ -53,10 +53,12 @@ public final class PoCommand implements Callable<Integer> {
       description = "On failure, print the stack trace too.")
   boolean verbose;
 
-  // Also accepted before the command words (po --fleet FILE fleet status); FleetFile reads it.
+  // Declared once and inherited, so every command takes it before or after its words and a
+  // refactor of one command cannot lose it; FleetFile is the one reader.
   @Option(
       names = "--fleet",
       paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
       description = "The fleet registry (default: $PO_FLEET, else ./fleet.toml).")
   Path fleet;
 

@@ -59,7 +59,7 @@ public final class CreateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var create = Launch.po(spec, fleet, null).create(name).setRef(ref).setHarness(harness).setRegister(register);
+    var create = Launch.po(spec, null).create(name).setRef(ref).setHarness(harness).setRegister(register);
     if (location != null) {
       create.setLocation(absolute(location));
     }

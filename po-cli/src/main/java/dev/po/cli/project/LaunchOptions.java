@@ -1,10 +1,8 @@
 package dev.po.cli.project;
 
 import dev.po.Po;
-import dev.po.cli.FleetFile;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -14,8 +12,6 @@ import picocli.CommandLine.Spec;
 final class LaunchOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
-
-  @Mixin FleetFile fleet;
 
   @Parameters(paramLabel = "NAME", arity = "0..*", description = "The projects.")
   List<String> names = new ArrayList<>();
@@ -32,7 +28,7 @@ final class LaunchOptions {
   /** po-core for these options, after refusing names together with --all (or neither). */
   Po po() {
     Launch.refuseNamesWithAll(mixee, all, names.size());
-    return Launch.po(mixee, fleet, timeout);
+    return Launch.po(mixee, timeout);
   }
 
   String[] names() {

@@ -1,11 +1,9 @@
 package dev.po.cli.project;
 
-import dev.po.cli.FleetFile;
 import dev.po.project.UpdateResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -24,7 +22,6 @@ import picocli.CommandLine.Spec;
     })
 public final class UpdateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin FleetFile fleet;
 
   @Parameters(index = "0", paramLabel = "NAME", description = "The project name.")
   String name;
@@ -40,7 +37,7 @@ public final class UpdateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    UpdateResult r = Launch.po(spec, fleet, timeout).project(name).update(ref).setRestart(restart).call();
+    UpdateResult r = Launch.po(spec, timeout).project(name).update(ref).setRestart(restart).call();
     PrintWriter out = spec.commandLine().getOut();
     String from = r.fromCommit() == null ? "none" : r.fromCommit().substring(0, 12);
     out.println(
