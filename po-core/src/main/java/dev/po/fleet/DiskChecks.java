@@ -33,8 +33,11 @@ final class DiskChecks {
     List<Problem> problems = new ArrayList<>();
     ProjectEntry p = located.entry();
     Inspection inspection = reader.inspect(paths.pathOf(p));
-    if (inspection.kind() != Inspection.Kind.SOUND) {
-      problems.add(at(file, located.location(), inspection.problem()));
+    if (inspection.kind() == Inspection.Kind.MISSING) {
+      problems.add(at(file, located.location(), about(p, inspection.problem()
+          + ": correct location, or run 'po fleet unregister " + p.name() + "' if the project is retired")));
+    } else if (inspection.kind() != Inspection.Kind.SOUND) {
+      problems.add(at(file, located.location(), about(p, inspection.problem())));
     }
     if (inspection.kind() == Inspection.Kind.SOUND) {
       String harnessName = p.harness() != null ? p.harness() : parsed.defaults().harness();
@@ -46,11 +49,11 @@ final class DiskChecks {
     if (inspection.kind() == Inspection.Kind.SOUND || inspection.kind() == Inspection.Kind.NO_ENGINE) {
       List<String> violations = OneRule.violations(inspection.root());
       for (int i = 0; i < violations.size() && i < MAX_ONE_RULE_FILES; i++) {
-        problems.add(at(file, located.header(), "project '" + p.name() + "' breaks the one rule: " + violations.get(i)));
+        problems.add(at(file, located.header(), about(p, "breaks the one rule: " + violations.get(i))));
       }
       if (violations.size() > MAX_ONE_RULE_FILES) {
-        problems.add(at(file, located.header(), "project '" + p.name() + "' breaks the one rule in "
-            + (violations.size() - MAX_ONE_RULE_FILES) + " more files"));
+        problems.add(at(file, located.header(), about(p, "breaks the one rule in "
+            + (violations.size() - MAX_ONE_RULE_FILES) + " more files")));
       }
     }
     return problems;
@@ -58,20 +61,44 @@ final class DiskChecks {
 
   private static void drift(Path file, String url, EngineReader reader, FleetParser.Located located,
       Inspection inspection, List<Problem> problems) {
-    String ref = located.entry().ref();
+    ProjectEntry p = located.entry();
+    String ref = p.ref();
     String commit;
     try {
       commit = reader.resolve(inspection, url, ref);
     } catch (PoException e) {
-      problems.add(at(file, located.ref(), e.getMessage()));
+      problems.add(at(file, located.ref(), about(p, e.getMessage())));
       return;
     }
     if (commit == null) {
-      problems.add(at(file, located.ref(), "ref '" + ref + "' is not known in the harness repository"));
+      problems.add(at(file, located.ref(), about(p, "ref '" + ref + "' is not known in the harness repository")));
     } else if (!commit.equals(inspection.pin())) {
-      problems.add(at(file, located.ref(), "engine pin " + inspection.pin().substring(0, 7) + " is not " + ref
-          + " (" + commit.substring(0, 7) + "): drift"));
+      problems.add(at(file, located.ref(), drift(p, reader, inspection, url, commit)));
     }
+  }
+
+  /**
+   * Either side may be the one to keep, so both repairs are named; an update killed between its
+   * commit and its registry write looks the same, and re-running it finishes it.
+   */
+  private static String drift(ProjectEntry p, EngineReader reader, Inspection inspection, String url, String commit) {
+    String pin = inspection.pin();
+    String pinName;
+    try {
+      pinName = reader.nameOf(inspection, url, pin, p.ref());
+    } catch (RuntimeException e) {
+      pinName = pin.substring(0, 7);
+    }
+    boolean tagged = !pin.startsWith(pinName);
+    String pinnedAt = tagged ? pinName + " (" + pin.substring(0, 7) + ")" : pin.substring(0, 7);
+    String keep = tagged ? pinName : pin;
+    return about(p, "engine pinned at " + pinnedAt + ", the registry says " + p.ref() + " (" + commit.substring(0, 7)
+        + "): run 'po update " + p.name() + " " + p.ref() + "' or set ref = \"" + keep
+        + "\" (an interrupted po update finishes when run again)");
+  }
+
+  private static String about(ProjectEntry p, String message) {
+    return "project " + p.name() + ": " + message;
   }
 
   private static Problem at(Path file, int[] pos, String message) {

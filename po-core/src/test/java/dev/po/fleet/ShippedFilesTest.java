@@ -57,7 +57,9 @@ class ShippedFilesTest {
         "location /abs/path does not exist",
         "/abs/path is not a git repository",
         "/abs/path has no engine submodule",
-        "engine pin abc1234 is not REF (def5678): drift",
+        "project NAME: engine pinned at TAG (abc1234), the registry says REF (def5678): run 'po update NAME REF'"
+            + " or set ref = \"TAG\" (an interrupted po update finishes when run again)",
+        "correct location, or run 'po fleet unregister NAME' if the project is retired",
         "ref 'REF' is not known in the harness repository",
         "cannot list the refs of harness repository ",
         "breaks the one rule: tracks PATH",
