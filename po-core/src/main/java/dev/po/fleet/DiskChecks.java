@@ -25,7 +25,43 @@ final class DiskChecks {
     List<List<Problem>> each = Parallel.map(parsed.projects(), p -> check(file, paths, parsed, reader, p));
     List<Problem> all = new ArrayList<>();
     each.forEach(all::addAll);
+    all.addAll(leftovers(file, folder, parsed));
     return all;
+  }
+
+  /** The hidden work folder {@code po create NAME} fills before renaming it into place. */
+  private static final java.util.regex.Pattern WORK = java.util.regex.Pattern.compile("\\.(.+)\\.creating-[0-9a-f]+");
+
+  /**
+   * Work folders of creates that were killed, in every projects folder: the default one and the
+   * folder of each registered project. A create that is running right now has one too; it is
+   * gone when that create ends.
+   */
+  private static List<Problem> leftovers(Path file, Path folder, FleetParser.Parsed parsed) {
+    java.util.Set<Path> folders = new java.util.TreeSet<>();
+    Fleet paths = new Fleet(folder, parsed.defaults(), List.of(), List.of());
+    folders.add(paths.defaultLocationOf("x").getParent());
+    parsed.projects().forEach(p -> {
+      Path parent = paths.pathOf(p.entry()).getParent();
+      if (parent != null) {
+        folders.add(parent);
+      }
+    });
+    List<Problem> found = new ArrayList<>();
+    for (Path f : folders) {
+      try (java.nio.file.DirectoryStream<Path> all = java.nio.file.Files.newDirectoryStream(f, ".*.creating-*")) {
+        for (Path p : all) {
+          java.util.regex.Matcher m = WORK.matcher(p.getFileName().toString());
+          if (m.matches() && java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            found.add(new Problem(file, 0, 0, "leftover folder " + p + " of an interrupted 'po create " + m.group(1)
+                + "': the next 'po create " + m.group(1) + "' removes it"));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // a projects folder that is missing or unreadable has no leftovers to name
+      }
+    }
+    return found;
   }
 
   private static List<Problem> check(

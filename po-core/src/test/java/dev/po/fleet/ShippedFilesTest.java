@@ -60,6 +60,7 @@ class ShippedFilesTest {
         "project NAME: engine pinned at TAG (abc1234), the registry says REF (def5678): run 'po update NAME REF'"
             + " or set ref = \"TAG\" (an interrupted po update finishes when run again)",
         "correct location, or run 'po fleet unregister NAME' if the project is retired",
+        "leftover folder /abs/projects/.NAME.creating-HEX of an interrupted 'po create NAME': the next 'po create NAME' removes it",
         "ref 'REF' is not known in the harness repository",
         "cannot list the refs of harness repository ",
         "breaks the one rule: tracks PATH",

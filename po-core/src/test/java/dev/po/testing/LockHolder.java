@@ -28,7 +28,11 @@ public final class LockHolder implements AutoCloseable {
 
   /** Starts a JVM that holds the lock of {@code registry}; returns once it holds it. */
   public static LockHolder hold(Path registry) {
-    Path lock = registry.resolveSibling(registry.getFileName() + ".lock");
+    return holdFile(registry.resolveSibling(registry.getFileName() + ".lock"));
+  }
+
+  /** Starts a JVM that holds an OS lock on {@code lock} (made when missing); returns once it holds it. */
+  public static LockHolder holdFile(Path lock) {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     try {
       Process p = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), LockHolder.class.getName(),
