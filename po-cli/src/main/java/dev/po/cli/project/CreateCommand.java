@@ -23,7 +23,8 @@ import picocli.CommandLine.Spec;
           + " and a README, in one commit.",
       "",
       "Refused, leaving nothing behind, when the ref or the harness url cannot be used, the"
-          + " location is not empty, or the name is already registered.",
+          + " location is not empty, or the name is already registered. An existing empty folder is"
+          + " filled in place. A create that was killed is finished or cleaned up by running it again.",
       ""
     })
 public final class CreateCommand implements Callable<Integer> {
@@ -72,7 +73,8 @@ public final class CreateCommand implements Callable<Integer> {
     CreateResult r = create.call();
     PrintWriter out = spec.commandLine().getOut();
     out.println(
-        "created " + r.name() + " at " + r.root() + ": engine at " + r.harness() + " " + r.ref() + " ("
+        (r.found() ? "found " + r.name() + " complete but unregistered (an interrupted create) at " : "created "
+            + r.name() + " at ") + r.root() + ": engine at " + r.harness() + " " + r.ref() + " ("
             + r.engineCommit().substring(0, 12) + ")");
     if (r.registered()) {
       out.println("registered " + r.name() + " in " + fleet.path());
