@@ -109,11 +109,7 @@ public final class CreateCommand {
       return switch (state) {
         case BUSY -> throw new ProjectException("project " + name + ": another po create is filling " + root + " now");
         case OCCUPIED -> found(fleet, root, h, url, files);
-        case LEFTOVER -> {
-          CreateMarks.emptyOut(root); // a killed create's files, proven by its marker
-          yield inPlace(fleet, root, h, url, files);
-        }
-        case EMPTY -> inPlace(fleet, root, h, url, files);
+        case LEFTOVER, EMPTY -> inPlace(fleet, root, h, url, files);
         case ABSENT -> beside(fleet, root, h, url, files);
       };
     } catch (IOException e) {
@@ -123,16 +119,25 @@ public final class CreateCommand {
     }
   }
 
-  /** An existing empty folder is filled where it is, so its owner, mode, link or mount stay. */
+  /**
+   * An existing empty folder is filled where it is, so its owner, mode, link or mount stay; one a
+   * killed create was filling (proven by its marker) is emptied and filled again.
+   */
   private CreateResult inPlace(Fleet fleet, Path root, Harness h, String url, Map<String, String> files)
       throws IOException {
+    CreateMarks.Held mark = CreateMarks.claim(root);
+    if (mark == null) {
+      throw new ProjectException("project " + name + ": another po create is filling " + root + " now");
+    }
     ProjectRepos.Created made;
-    try (CreateMarks.Held mark = CreateMarks.mark(root)) {
+    try {
       made = ProjectRepos.create(root, url, ref, files, message(h));
-    } catch (IOException | RuntimeException e) {
+    } catch (RuntimeException e) {
       quietly(() -> CreateMarks.emptyOut(root));
+      quietly(mark::close);
       throw e;
     }
+    mark.close();
     return registered(fleet, root, h, url, made, () -> CreateMarks.emptyOut(root));
   }
 

@@ -91,6 +91,44 @@ final class CreateMarks {
     }
   }
 
+  /**
+   * Takes {@code folder} for filling in place: an empty one gets a new marker; one holding a dead
+   * creator's marker is taken over (its lock, then its content removed, the marker kept), so two
+   * re-runs at once cannot both empty it. Null when a live create holds it.
+   */
+  static Held claim(Path folder) throws IOException {
+    Path marker = folder.resolve(MARKER);
+    if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
+      try {
+        return mark(folder);
+      } catch (java.nio.file.FileAlreadyExistsException e) {
+        return null; // another create marked it a moment ago
+      }
+    }
+    if (HELD.contains(key(marker))) {
+      return null;
+    }
+    FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE);
+    try {
+      if (channel.tryLock() == null) {
+        channel.close();
+        return null;
+      }
+      HELD.add(key(marker));
+      Held held = new Held(marker, channel);
+      try (Stream<Path> entries = Files.list(folder)) {
+        for (Path p : entries.filter(p -> !p.equals(marker)).toList()) {
+          Trees.delete(p);
+        }
+      }
+      return held;
+    } catch (IOException | RuntimeException e) {
+      HELD.remove(key(marker));
+      channel.close();
+      throw e;
+    }
+  }
+
   static State of(Path folder) throws IOException {
     if (!Files.exists(folder, LinkOption.NOFOLLOW_LINKS) && !Files.exists(folder)) {
       return State.ABSENT;
