@@ -179,6 +179,11 @@ public final class CreateCommand {
       register(fleet, root, h);
       return new CreateResult(name, root, h.name(), url, ref, made.engineCommit(), made.commit(), true, true);
     }
+    var owner = fleet.projects().stream().filter(p -> fleet.pathOf(p).equals(root)).findFirst();
+    if (owner.isPresent()) {
+      throw new ProjectException("project " + name + ": " + root + " exists and is not empty (it is the location of"
+          + " project " + owner.get().name() + ")");
+    }
     if (made != null || new EngineReader().inspect(root).kind() == Inspection.Kind.SOUND) {
       throw new ProjectException("project " + name + ": " + root + " already holds a project"
           + (made != null ? " exactly as this create makes it" : "") + "; to use it, run '"
