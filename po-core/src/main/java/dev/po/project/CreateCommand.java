@@ -187,15 +187,19 @@ public final class CreateCommand {
     if (made != null || new EngineReader().inspect(root).kind() == Inspection.Kind.SOUND) {
       throw new ProjectException("project " + name + ": " + root + " already holds a project"
           + (made != null ? " exactly as this create makes it" : "") + "; to use it, run '"
-          + registerCommand(fleet, root, h) + "'");
+          + registerCommand(root, h) + "'");
     }
     throw new ProjectException("project " + name + ": " + root + " exists and is not empty");
   }
 
-  /** The command that registers {@code root} as this create would have. */
-  private String registerCommand(Fleet fleet, Path root, Harness h) {
-    return "po fleet register " + name + " --location " + root + " --ref " + ref
+  /** The command that registers {@code root} as this create would have, ready to paste into a shell. */
+  private String registerCommand(Path root, Harness h) {
+    return "po fleet register " + name + " --location " + shellWord(root.toString()) + " --ref " + shellWord(ref)
         + (harness == null ? "" : " --harness " + h.name());
+  }
+
+  private static String shellWord(String s) {
+    return s.matches("[A-Za-z0-9_./@%+=:,-]+") ? s : "\"" + s.replaceAll("([\"\\\\$`])", "\\\\$1") + "\"";
   }
 
   private CreateResult registered(Fleet fleet, Path root, Harness h, String url, ProjectRepos.Created made,
