@@ -9,6 +9,7 @@ import dev.po.git.EngineReader;
 import dev.po.git.Inspection;
 import dev.po.git.ProjectRepos;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,6 +35,7 @@ public final class CreateCommand {
   private boolean register;
   private String agent = "worker";
   private List<String> agentCommand = List.of();
+  private Writer progress;
 
   CreateCommand(Lifecycle lifecycle, String name) {
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -77,6 +79,15 @@ public final class CreateCommand {
   /** The agent's argv written to agents.toml; empty (the default) leaves the harness's default. */
   public CreateCommand setAgentCommand(List<String> command) {
     this.agentCommand = List.copyOf(command);
+    return this;
+  }
+
+  /**
+   * Where to write the harness clone's and checkout's progress as it goes (a terminal: lines are
+   * rewritten in place with carriage returns); none by default.
+   */
+  public CreateCommand setProgress(Writer progress) {
+    this.progress = progress;
     return this;
   }
 
@@ -131,7 +142,7 @@ public final class CreateCommand {
     }
     ProjectRepos.Created made;
     try {
-      made = ProjectRepos.create(root, url, ref, files, message(h));
+      made = ProjectRepos.create(root, url, ref, files, message(h), progress);
     } catch (RuntimeException e) {
       quietly(() -> CreateMarks.emptyOut(root));
       quietly(mark::close);
@@ -150,7 +161,7 @@ public final class CreateCommand {
     try {
       work = Files.createDirectory(root.getParent().resolve(CreateMarks.workPrefix(name) + Long.toHexString(System.nanoTime())));
       try (CreateMarks.Held mark = CreateMarks.mark(work)) {
-        made = ProjectRepos.create(work, url, ref, files, message(h));
+        made = ProjectRepos.create(work, url, ref, files, message(h), progress);
         Files.move(work, root, StandardCopyOption.ATOMIC_MOVE);
         work = null;
         // the marker went along: a kill before it is removed leaves a folder the next create empties

@@ -1,6 +1,7 @@
 package dev.po.cli.project;
 
 import dev.po.Po;
+import dev.po.cli.ProjectNames;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,8 @@ final class LaunchOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Parameters(paramLabel = "NAME", arity = "0..*", description = "The projects.")
+  @Parameters(paramLabel = "NAME", arity = "0..*", description = "The projects.",
+      completionCandidates = ProjectNames.class)
   List<String> names = new ArrayList<>();
 
   @Option(names = "--all", description = "Every enabled project, in registry order; disabled ones are skipped.")
@@ -29,6 +31,11 @@ final class LaunchOptions {
   Po po() {
     Launch.refuseNamesWithAll(mixee, all, names.size());
     return Launch.po(mixee, timeout);
+  }
+
+  /** How many projects are named, each counted once as the launch does. */
+  int distinctNames() {
+    return new java.util.LinkedHashSet<>(names).size();
   }
 
   String[] names() {

@@ -1,5 +1,6 @@
 package dev.po.cli.project;
 
+import dev.po.cli.ProjectNames;
 import dev.po.project.UpdateResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -23,7 +24,8 @@ import picocli.CommandLine.Spec;
 public final class UpdateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "The project name.")
+  @Parameters(index = "0", paramLabel = "NAME", description = "The project name.",
+      completionCandidates = ProjectNames.class)
   String name;
 
   @Parameters(index = "1", paramLabel = "NEW_REF", description = "The harness tag, branch or commit to pin.")
