@@ -69,6 +69,9 @@ class FleetOptionMatrixTest {
       out("start", "probe-home", "start", "probe"),
       out("stop", "probe-home", "stop", "probe"),
       out("update", "probe-home", "update", "probe", "v2"),
+      // found probe, so it read the registry, then refused: the test's stdin is not a terminal
+      out("attach", "project probe: attach needs a terminal", "attach", "probe"),
+      out("logs", "probe-home", "logs", "probe"),
       out("completion names", "probe", "completion", "names"));
 
   /**

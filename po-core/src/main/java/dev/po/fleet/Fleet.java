@@ -71,7 +71,10 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     return (dir == null ? folder : resolve(dir)).resolve(name).normalize();
   }
 
-  /** Resolves a location as written: absolute, {@code ~/...}, or relative to {@link #folder()}. */
+  /**
+   * Resolves a location as written: absolute, {@code ~/...} (in {@code $HOME}, else the account's
+   * home), or relative to {@link #folder()}.
+   */
   public Path resolve(String location) {
     Path p;
     if (location.equals("~")) {
@@ -157,7 +160,7 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
 
   /** Removes the named harness; throws if it is not declared. Projects naming it are left to validation. */
   public Fleet withoutHarness(String name) {
-    Harness h = harness(name).orElseThrow(() -> new IllegalArgumentException("no harness '" + name + "' in the fleet"));
+    Harness h = harness(name).orElseThrow(() -> new InvalidValueException("no harness '" + name + "' in the fleet"));
     List<Harness> next = new ArrayList<>(harnesses);
     next.remove(h);
     return new Fleet(folder, defaults, next, projects);
@@ -186,7 +189,23 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     return -1;
   }
 
-  private static Path home() {
+  /**
+   * The home {@code ~} means: {@code $HOME} when it is set to an absolute path, as a shell and git
+   * read it; else the account's home. One rule, so a location written {@code ~/x} means what the
+   * operator's shell would make of it.
+   */
+  static Path home() {
+    String env = System.getenv("HOME");
+    if (env != null && !env.isEmpty()) {
+      try {
+        Path p = Path.of(env);
+        if (p.isAbsolute()) {
+          return p;
+        }
+      } catch (InvalidPathException e) {
+        // not a path: the account's home it is
+      }
+    }
     return Path.of(System.getProperty("user.home"));
   }
 
@@ -194,7 +213,7 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     Set<String> seen = new LinkedHashSet<>();
     for (String n : names) {
       if (!seen.add(n)) {
-        throw new IllegalArgumentException("duplicate " + kind + " '" + n + "'");
+        throw new InvalidValueException("duplicate " + kind + " '" + n + "'");
       }
     }
   }

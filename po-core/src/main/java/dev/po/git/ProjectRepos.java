@@ -68,7 +68,8 @@ public final class ProjectRepos {
         throw new PoException("git submodule add " + url + " " + ENGINE + " in " + dir + " failed: " + why(e), e);
       }
       try (Git eg = Git.wrap(engine)) {
-        ObjectId target = Refs.commitOf(engine, ref);
+        RefLookup.Found found = RefLookup.find(engine, ref);
+        ObjectId target = found == null ? null : found.commit();
         if (target == null) {
           throw new PoException("no tag, branch or commit '" + ref + "' in " + url);
         }
@@ -143,7 +144,8 @@ public final class ProjectRepos {
       }
       ObjectId pin = tree.get(ENGINE);
       try (Repository engine = org.eclipse.jgit.submodule.SubmoduleWalk.getSubmoduleRepository(repo, ENGINE)) {
-        if (engine == null || !pin.equals(Refs.commitOf(engine, ref)) || !pin.equals(engine.resolve("HEAD"))) {
+        RefLookup.Found found = engine == null ? null : RefLookup.find(engine, ref);
+        if (found == null || !pin.equals(found.commit()) || !pin.equals(engine.resolve("HEAD"))) {
           return null;
         }
       }
@@ -175,6 +177,18 @@ public final class ProjectRepos {
       StoredConfig cfg = sub.getConfig();
       cfg.setString("core", null, "worktree", "../../../" + ENGINE);
       cfg.save();
+    }
+  }
+
+  /**
+   * The git directory of the work tree {@code root}: {@code root/.git}, or the folder a
+   * {@code .git} file names (a worktree, a submodule); {@code null} when there is none.
+   */
+  public static Path gitDir(Path root) {
+    try {
+      return LooseInspect.gitDir(root);
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

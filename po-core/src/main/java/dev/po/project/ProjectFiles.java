@@ -1,5 +1,6 @@
 package dev.po.project;
 
+import dev.po.toml.TomlText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class ProjectFiles {
     } else {
       s.append("command = [");
       for (int i = 0; i < command.size(); i++) {
-        s.append(i == 0 ? "" : ", ").append(tomlString(command.get(i)));
+        s.append(i == 0 ? "" : ", ").append(TomlText.string(command.get(i)));
       }
       s.append("]\n");
     }
@@ -62,25 +63,5 @@ final class ProjectFiles {
         + "git -C engine fetch --tags && git -C engine checkout <tag>\n"
         + "git add engine && git commit -m \"Pin engine at <tag>\"\n"
         + "```\n";
-  }
-
-  static String tomlString(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

@@ -1,10 +1,7 @@
 package dev.po.cli.fleet;
 
-import dev.po.PoException;
 import dev.po.cli.FleetFile;
-import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
-import dev.po.fleet.Registry;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -46,18 +43,8 @@ final class RegisterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Registry registry = fleet.po().registry();
-    Fleet written =
-        registry.edit(
-            f -> {
-              if (f.project(name).isPresent()) {
-                throw new PoException(
-                    "project '" + name + "' is already registered in " + registry.file());
-              }
-              return f.withProject(
-                  new ProjectEntry(name, stored(f.folder(), location), harness, ref, !disabled));
-            });
-    ProjectEntry p = written.requireProject(name);
+    ProjectEntry p = fleet.po().register(name).setLocation(fromHere(location)).setRef(ref).setHarness(harness)
+        .setEnabled(!disabled).call();
     spec.commandLine()
         .getOut()
         .println(
@@ -66,20 +53,11 @@ final class RegisterCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * How {@code dir} is written into the registry: {@code ~/...} as written; else resolved against
-   * the current directory, relative to {@code fleetFolder} when inside it, else absolute.
-   */
-  static String stored(Path fleetFolder, String dir) {
+  /** {@code ~/...} as written (po-core records it so); any other DIR is the operator's, from the current directory. */
+  static String fromHere(String dir) {
     if (dir.equals("~") || dir.startsWith("~/")) {
       return dir;
     }
-    Path abs = Path.of(dir).toAbsolutePath().normalize();
-    Path folder = fleetFolder.toAbsolutePath().normalize();
-    if (abs.startsWith(folder)) {
-      String rel = folder.relativize(abs).toString();
-      return rel.isEmpty() ? "." : rel;
-    }
-    return abs.toString();
+    return Path.of(dir).toAbsolutePath().normalize().toString();
   }
 }
