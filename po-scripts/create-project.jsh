@@ -24,7 +24,8 @@ int run(Script s) {
     create.setLocation(Path.of(s.option("--location")).toAbsolutePath());
   }
   CreateResult made = create.call();
-  s.out().println("created " + made.name() + " at " + made.root() + ", engine at " + made.ref()
+  s.out().println((made.found() ? "found " + made.name() + " complete but unregistered (an interrupted create) at "
+      : "created " + made.name() + " at ") + made.root() + ", engine at " + made.ref()
       + (made.registered() ? ", registered" : ""));
   return 0;
 }

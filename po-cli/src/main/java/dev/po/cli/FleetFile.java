@@ -2,14 +2,21 @@ package dev.po.cli;
 
 import dev.po.Po;
 import java.nio.file.Path;
+import java.util.Map;
+import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * The {@code --fleet FILE} option every command that reads the registry mixes in:
- * {@code @Mixin FleetFile fleet;} then {@code fleet.po()}.
+ * The registry a command reads, named the one way every command shares: {@code --fleet FILE}
+ * (declared once on {@code po} and inherited by every command, so it may stand before or after
+ * the command words), else {@code $PO_FLEET}, else {@code ./fleet.toml}. A command mixes it in,
+ * {@code @Mixin FleetFile fleet;} then {@code fleet.po()}; a mixin that cannot (picocli gives a
+ * mixin nested in another mixin the wrong spec) calls {@link #path(CommandSpec)} with its
+ * command's spec.
  */
+// An empty @Command makes this a mixin picocli accepts though it declares no option of its own.
+@Command
 public final class FleetFile {
   /** The environment variable naming the registry when {@code --fleet} is not given. */
   public static final String ENV = "PO_FLEET";
@@ -17,25 +24,9 @@ public final class FleetFile {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
 
-  @Option(
-      names = "--fleet",
-      paramLabel = "FILE",
-      description = "The fleet registry (default: $PO_FLEET, else ./fleet.toml).")
-  Path file;
-
-  /**
-   * The registry file: {@code --fleet} after the command words, else before them, else
-   * {@code $PO_FLEET}, else {@code fleet.toml} in the current directory.
-   */
+  /** The registry file of the command this is mixed into. */
   public Path path() {
-    if (file != null) {
-      return file;
-    }
-    if (mixee.root().userObject() instanceof PoCommand po && po.fleet != null) {
-      return po.fleet;
-    }
-    String fromEnv = env(ENV);
-    return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("fleet.toml");
+    return path(mixee);
   }
 
   /** po-core opened on {@link #path()}. */
@@ -43,8 +34,17 @@ public final class FleetFile {
     return Po.open(path());
   }
 
-  private String env(String name) {
-    Object root = mixee.root().userObject();
-    return root instanceof PoCommand po ? po.env().get(name) : System.getenv(name);
+  /** The registry file for {@code command}, a spec of any command in po's tree. */
+  public static Path path(CommandSpec command) {
+    Object root = command.root().userObject();
+    if (!(root instanceof PoCommand po)) {
+      throw new IllegalStateException("FleetFile used outside the po command tree: " + command.qualifiedName());
+    }
+    if (po.fleet != null) {
+      return po.fleet;
+    }
+    Map<String, String> env = po.env();
+    String fromEnv = env.get(ENV);
+    return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("fleet.toml");
   }
 }

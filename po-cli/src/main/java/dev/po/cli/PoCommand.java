@@ -61,10 +61,12 @@ public final class PoCommand implements Callable<Integer> {
       description = "On failure, print the stack trace too; print why a repository is read the slow way.")
   boolean verbose;
 
-  // Also accepted before the command words (po --fleet FILE fleet status); FleetFile reads it.
+  // Declared once and inherited, so every command takes it before or after its words and a
+  // refactor of one command cannot lose it; FleetFile is the one reader.
   @Option(
       names = "--fleet",
       paramLabel = "FILE",
+      scope = ScopeType.INHERIT,
       description = "The fleet registry (default: $PO_FLEET, else ./fleet.toml).")
   Path fleet;
 

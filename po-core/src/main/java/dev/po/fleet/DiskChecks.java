@@ -30,6 +30,7 @@ final class DiskChecks {
     List<List<Problem>> each = Parallel.map(local, p -> check(file, paths, parsed, reader, p));
     List<Problem> all = new ArrayList<>();
     each.forEach(all::addAll);
+    all.addAll(leftovers(file, folder, parsed));
     all.addAll(sharedThroughLinks(file, paths, parsed));
     return all;
   }
@@ -62,13 +63,51 @@ final class DiskChecks {
     return problems;
   }
 
+  /** The hidden work folder {@code po create NAME} fills before renaming it into place. */
+  private static final java.util.regex.Pattern WORK = java.util.regex.Pattern.compile("\\.(.+)\\.creating-[0-9a-f]+");
+
+  /**
+   * Work folders of creates that were killed, in every projects folder: the default one and the
+   * folder of each registered project. A create that is running right now has one too; it is
+   * gone when that create ends.
+   */
+  private static List<Problem> leftovers(Path file, Path folder, FleetParser.Parsed parsed) {
+    java.util.Set<Path> folders = new java.util.TreeSet<>();
+    Fleet paths = new Fleet(folder, parsed.defaults(), List.of(), List.of());
+    folders.add(paths.defaultLocationOf("x").getParent());
+    parsed.projects().forEach(p -> {
+      Path parent = paths.pathOf(p.entry()).getParent();
+      if (parent != null) {
+        folders.add(parent);
+      }
+    });
+    List<Problem> found = new ArrayList<>();
+    for (Path f : folders) {
+      try (java.nio.file.DirectoryStream<Path> all = java.nio.file.Files.newDirectoryStream(f, ".*.creating-*")) {
+        for (Path p : all) {
+          java.util.regex.Matcher m = WORK.matcher(p.getFileName().toString());
+          if (m.matches() && java.nio.file.Files.isDirectory(p, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
+            found.add(new Problem(file, 0, 0, "leftover folder " + p + " of an interrupted 'po create " + m.group(1)
+                + "': the next 'po create " + m.group(1) + "' removes it"));
+          }
+        }
+      } catch (java.io.IOException | RuntimeException e) {
+        // a projects folder that is missing or unreadable has no leftovers to name
+      }
+    }
+    return found;
+  }
+
   private static List<Problem> check(
       Path file, Fleet paths, FleetParser.Parsed parsed, EngineReader reader, FleetParser.Located located) {
     List<Problem> problems = new ArrayList<>();
     ProjectEntry p = located.entry();
     Inspection inspection = reader.inspect(paths.pathOf(p));
-    if (inspection.kind() != Inspection.Kind.SOUND) {
-      problems.add(at(file, located.location(), inspection.problem()));
+    if (inspection.kind() == Inspection.Kind.MISSING) {
+      problems.add(at(file, located.location(), about(p, inspection.problem()
+          + ": correct location, or run 'po fleet unregister " + p.name() + "' if the project is retired")));
+    } else if (inspection.kind() != Inspection.Kind.SOUND) {
+      problems.add(at(file, located.location(), about(p, inspection.problem())));
     }
     if (inspection.kind() == Inspection.Kind.SOUND) {
       String harnessName = p.harness() != null ? p.harness() : parsed.defaults().harness();
@@ -80,11 +119,11 @@ final class DiskChecks {
     if (inspection.kind() == Inspection.Kind.SOUND || inspection.kind() == Inspection.Kind.NO_ENGINE) {
       List<String> violations = OneRule.violations(inspection.root());
       for (int i = 0; i < violations.size() && i < MAX_ONE_RULE_FILES; i++) {
-        problems.add(at(file, located.header(), "project '" + p.name() + "' breaks the one rule: " + violations.get(i)));
+        problems.add(at(file, located.header(), about(p, "breaks the one rule: " + violations.get(i))));
       }
       if (violations.size() > MAX_ONE_RULE_FILES) {
-        problems.add(at(file, located.header(), "project '" + p.name() + "' breaks the one rule in "
-            + (violations.size() - MAX_ONE_RULE_FILES) + " more files"));
+        problems.add(at(file, located.header(), about(p, "breaks the one rule in "
+            + (violations.size() - MAX_ONE_RULE_FILES) + " more files")));
       }
     }
     return problems;
@@ -92,20 +131,44 @@ final class DiskChecks {
 
   private static void drift(Path file, String url, EngineReader reader, FleetParser.Located located,
       Inspection inspection, List<Problem> problems) {
-    String ref = located.entry().ref();
+    ProjectEntry p = located.entry();
+    String ref = p.ref();
     String commit;
     try {
       commit = reader.resolve(inspection, url, ref);
     } catch (PoException e) {
-      problems.add(at(file, located.ref(), e.getMessage()));
+      problems.add(at(file, located.ref(), about(p, e.getMessage())));
       return;
     }
     if (commit == null) {
-      problems.add(at(file, located.ref(), "ref '" + ref + "' is not known in the harness repository"));
+      problems.add(at(file, located.ref(), about(p, "ref '" + ref + "' is not known in the harness repository")));
     } else if (!commit.equals(inspection.pin())) {
-      problems.add(at(file, located.ref(), "engine pin " + inspection.pin().substring(0, 7) + " is not " + ref
-          + " (" + commit.substring(0, 7) + "): drift"));
+      problems.add(at(file, located.ref(), drift(p, reader, inspection, url, commit)));
     }
+  }
+
+  /**
+   * Either side may be the one to keep, so both repairs are named; an update killed between its
+   * commit and its registry write looks the same, and re-running it finishes it.
+   */
+  private static String drift(ProjectEntry p, EngineReader reader, Inspection inspection, String url, String commit) {
+    String pin = inspection.pin();
+    String pinName;
+    try {
+      pinName = reader.nameOf(inspection, url, pin, p.ref());
+    } catch (RuntimeException e) {
+      pinName = pin.substring(0, 7);
+    }
+    boolean tagged = !pin.startsWith(pinName);
+    String pinnedAt = tagged ? pinName + " (" + pin.substring(0, 7) + ")" : pin.substring(0, 7);
+    String keep = tagged ? pinName : pin;
+    return about(p, "engine pinned at " + pinnedAt + ", the registry says " + p.ref() + " (" + commit.substring(0, 7)
+        + "): run 'po update " + p.name() + " " + p.ref() + "' or set ref = \"" + keep
+        + "\" (an interrupted po update finishes when run again)");
+  }
+
+  private static String about(ProjectEntry p, String message) {
+    return "project " + p.name() + ": " + message;
   }
 
   private static Problem at(Path file, int[] pos, String message) {

@@ -260,7 +260,7 @@ final class FleetParser {
       if (enabledValue instanceof Boolean b) {
         enabled = b;
       } else if (enabledValue != null) {
-        problem(pos(append(path, "enabled")), "'enabled' must be a boolean, not " + typeOf(enabledValue));
+        problem(pos(append(path, "enabled")), about(path) + "'enabled' must be a boolean, not " + typeOf(enabledValue));
         ok = false;
       }
       if (location == null) {
@@ -313,11 +313,11 @@ final class FleetParser {
       return null;
     }
     if (!(value instanceof String s)) {
-      problem(pos(path), "'" + key + "' must be a string, not " + typeOf(value));
+      problem(pos(path), about(table) + "'" + key + "' must be a string, not " + typeOf(value));
       return null;
     }
     if (s.isBlank()) {
-      problem(pos(path), "'" + key + "' must not be empty");
+      problem(pos(path), about(table) + "'" + key + "' must not be empty");
       return null;
     }
     return s;
@@ -332,9 +332,14 @@ final class FleetParser {
       paths.resolve(value);
       return value;
     } catch (InvalidPathException e) {
-      problem(pos(append(table, key)), "'" + key + "' is not a valid path: " + e.getReason());
+      problem(pos(append(table, key)), about(table) + "'" + key + "' is not a valid path: " + e.getReason());
       return null;
     }
+  }
+
+  /** A key's message inside [projects.NAME] names the project, as every problem about one does. */
+  private static String about(List<String> table) {
+    return table.size() == 2 && table.get(0).equals("projects") ? "project " + table.get(1) + ": " : "";
   }
 
   boolean requireTable(List<String> path, String dotted) {

@@ -77,7 +77,10 @@ public final class ProjectRepos {
         engineCommit = target.name();
       }
       relativize(dir);
-      git.add().addFilepattern(".").call();
+      // only what create writes: a marker of work in progress in the folder stays out
+      var add = git.add().addFilepattern(".gitmodules").addFilepattern(ENGINE);
+      files.keySet().forEach(add::addFilepattern);
+      add.call();
       PersonIdent who = Identity.of(git.getRepository());
       RevCommit c = git.commit().setMessage(message).setAuthor(who).setCommitter(who).setSign(false).call();
       return new Created(engineCommit, c.name());
@@ -85,6 +88,74 @@ public final class ProjectRepos {
       throw new PoException("git in " + dir + " failed: " + why(e), e);
     } catch (IOException e) {
       throw new PoException("cannot write the project in " + dir + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * The project in {@code dir} when it is exactly what {@link #create} makes for these arguments,
+   * else null: branch main with one commit holding just {@code files}, {@code .gitmodules} naming
+   * {@code url} and the engine gitlink at {@code ref} as the engine's own repository resolves it,
+   * with nothing changed or added in the work tree or in {@code engine/}.
+   */
+  public static Created matching(Path dir, String url, String ref, Map<String, String> files) {
+    if (!Files.isDirectory(dir.resolve(".git"))) {
+      return null;
+    }
+    try (Git git = Git.open(dir.toFile())) {
+      Repository repo = git.getRepository();
+      ObjectId head = repo.resolve("refs/heads/main");
+      if (head == null || !"refs/heads/main".equals(repo.getFullBranch())) {
+        return null;
+      }
+      RevCommit commit;
+      try (org.eclipse.jgit.revwalk.RevWalk walk = new org.eclipse.jgit.revwalk.RevWalk(repo)) {
+        commit = walk.parseCommit(head);
+      }
+      if (commit.getParentCount() != 0) {
+        return null;
+      }
+      Map<String, ObjectId> tree = new java.util.TreeMap<>();
+      Map<String, org.eclipse.jgit.lib.FileMode> modes = new java.util.TreeMap<>();
+      try (org.eclipse.jgit.treewalk.TreeWalk tw = new org.eclipse.jgit.treewalk.TreeWalk(repo)) {
+        tw.addTree(commit.getTree());
+        tw.setRecursive(true);
+        while (tw.next()) {
+          tree.put(tw.getPathString(), tw.getObjectId(0));
+          modes.put(tw.getPathString(), tw.getFileMode(0));
+        }
+      }
+      java.util.Set<String> want = new java.util.TreeSet<>(files.keySet());
+      want.add(".gitmodules");
+      want.add(ENGINE);
+      if (!tree.keySet().equals(want) || modes.get(ENGINE) != org.eclipse.jgit.lib.FileMode.GITLINK) {
+        return null;
+      }
+      for (Map.Entry<String, String> f : files.entrySet()) {
+        byte[] have = repo.open(tree.get(f.getKey())).getBytes();
+        if (!java.util.Arrays.equals(have, f.getValue().getBytes(StandardCharsets.UTF_8))) {
+          return null;
+        }
+      }
+      org.eclipse.jgit.lib.Config modules = new org.eclipse.jgit.lib.Config();
+      modules.fromText(new String(repo.open(tree.get(".gitmodules")).getBytes(), StandardCharsets.UTF_8));
+      if (!ENGINE.equals(modules.getString("submodule", ENGINE, "path"))
+          || !url.equals(modules.getString("submodule", ENGINE, "url"))) {
+        return null;
+      }
+      ObjectId pin = tree.get(ENGINE);
+      try (Repository engine = org.eclipse.jgit.submodule.SubmoduleWalk.getSubmoduleRepository(repo, ENGINE)) {
+        RefLookup.Found found = engine == null ? null : RefLookup.find(engine, ref);
+        if (found == null || !pin.equals(found.commit()) || !pin.equals(engine.resolve("HEAD"))) {
+          return null;
+        }
+      }
+      if (!git.status().call().isClean()) {
+        return null;
+      }
+      return new Created(pin.name(), commit.name());
+    } catch (IOException | GitAPIException | org.eclipse.jgit.errors.ConfigInvalidException | RuntimeException e) {
+      // anything that cannot be read as such a project is not one
+      return null;
     }
   }
 

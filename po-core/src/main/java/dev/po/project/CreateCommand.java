@@ -4,6 +4,8 @@ import dev.po.PoException;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.Harness;
 import dev.po.fleet.Names;
+import dev.po.git.EngineReader;
+import dev.po.git.Inspection;
 import dev.po.git.ProjectRepos;
 import java.io.IOException;
 import java.io.Writer;
@@ -11,6 +13,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -57,7 +60,8 @@ public final class CreateCommand {
 
   /**
    * Where to make the project; a relative path resolves against the registry's folder. Default
-   * {@code <projects_dir>/<name>}. It must not exist or be an empty folder.
+   * {@code <projects_dir>/<name>}. It must not exist, or be an empty folder, which is filled in
+   * place (a link to one stays a link, a mount point stays mounted, owner and mode are kept).
    */
   public CreateCommand setLocation(Path location) {
     this.location = location;
@@ -133,7 +137,13 @@ public final class CreateCommand {
     return this;
   }
 
-  /** Makes the project; throws {@link ProjectException} when refused, leaving nothing behind. */
+  /**
+   * Makes the project; throws {@link ProjectException} when refused, leaving nothing behind. A
+   * create killed at any moment is finished or cleaned up by running it again: its hidden work
+   * folder is removed, a folder it was filling is emptied and filled again, and a complete project
+   * it did not live to register is registered when it is exactly what this create makes (else the
+   * refusal names the {@code po fleet register} command to run).
+   */
   public CreateResult call() {
     if (!Names.isValid(name)) {
       throw new ProjectException(invalid("project", name));
@@ -154,46 +164,150 @@ public final class CreateCommand {
       return RemoteCreate.call(lifecycle, fleet, this, h, host, remoteLocation, harness);
     }
     Path root = location == null ? fleet.defaultLocationOf(name) : fleet.folder().resolve(location).normalize();
-    boolean emptyFolderExisted = refuseOccupied(root);
-
-    Path created = null; // the outermost folder this call made, removed on failure
-    Path work = null;
+    String url = fleet.harnessUrl(h);
+    Map<String, String> files = ProjectFiles.of(name, agent, agentCommand);
     try {
-      created = createParents(root.getParent());
-      // A hidden sibling on the same file system, so the finished project appears in one rename.
-      work = Files.createDirectory(root.getParent().resolve("." + name + ".creating-" + Long.toHexString(System.nanoTime())));
-      String message = "New project " + name + "\n\nengine/ pins harness " + h.name() + " at " + ref + ".\n";
-      ProjectRepos.Created made =
-          ProjectRepos.create(work, fleet.harnessUrl(h), ref, ProjectFiles.of(name, agent, agentCommand), message, progress);
-      if (emptyFolderExisted) {
-        Files.delete(root);
-      }
-      Files.move(work, root, StandardCopyOption.ATOMIC_MOVE);
-      work = null;
-      try {
-        if (register && record != null) {
-          record.accept(root);
-        } else if (register) {
-          register(fleet, root, h);
-        }
-      } catch (RuntimeException e) {
-        Trees.delete(root);
-        if (emptyFolderExisted) {
-          Files.createDirectories(root);
-        }
-        throw e;
-      }
-      return new CreateResult(name, root, h.name(), fleet.harnessUrl(h), ref, made.engineCommit(), made.commit(), register);
+      removeDeadWork(root.getParent());
+      CreateMarks.State state = CreateMarks.of(root);
+      return switch (state) {
+        case BUSY -> throw new ProjectException("project " + name + ": another po create is filling " + root + " now");
+        case OCCUPIED -> found(fleet, root, h, url, files);
+        case LEFTOVER, EMPTY -> inPlace(fleet, root, h, url, files);
+        case ABSENT -> beside(fleet, root, h, url, files);
+      };
     } catch (IOException e) {
-      cleanUp(work, created);
-      restoreEmptyFolder(root, emptyFolderExisted);
       throw new ProjectException("project " + name + ": cannot create " + root + ": " + e.getMessage(), e);
     } catch (PoException e) {
-      cleanUp(work, created);
       throw e instanceof ProjectException ? e : new ProjectException("project " + name + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * An existing empty folder is filled where it is, so its owner, mode, link or mount stay; one a
+   * killed create was filling (proven by its marker) is emptied and filled again.
+   */
+  private CreateResult inPlace(Fleet fleet, Path root, Harness h, String url, Map<String, String> files)
+      throws IOException {
+    CreateMarks.Held mark = CreateMarks.claim(root);
+    if (mark == null) {
+      throw new ProjectException("project " + name + ": another po create is filling " + root + " now");
+    }
+    ProjectRepos.Created made;
+    try {
+      made = ProjectRepos.create(root, url, ref, files, message(h), progress);
     } catch (RuntimeException e) {
-      cleanUp(work, created);
+      quietly(() -> CreateMarks.emptyOut(root));
+      quietly(mark::close);
       throw e;
+    }
+    mark.close();
+    return registered(fleet, root, h, url, made, () -> CreateMarks.emptyOut(root));
+  }
+
+  /** A hidden sibling on the same file system, so the finished project appears in one rename. */
+  private CreateResult beside(Fleet fleet, Path root, Harness h, String url, Map<String, String> files)
+      throws IOException {
+    Path created = createParents(root.getParent());
+    Path work = null;
+    ProjectRepos.Created made;
+    try {
+      work = Files.createDirectory(root.getParent().resolve(CreateMarks.workPrefix(name) + Long.toHexString(System.nanoTime())));
+      try (CreateMarks.Held mark = CreateMarks.mark(work)) {
+        made = ProjectRepos.create(work, url, ref, files, message(h), progress);
+        Files.move(work, root, StandardCopyOption.ATOMIC_MOVE);
+        work = null;
+        // the marker went along: a kill before it is removed leaves a folder the next create empties
+        mark.movedTo(root).close();
+      }
+    } catch (IOException | RuntimeException e) {
+      Path leftover = work;
+      quietly(() -> Trees.delete(leftover));
+      if (created != null) {
+        quietly(() -> Trees.delete(created));
+      }
+      throw e;
+    }
+    return registered(fleet, root, h, url, made, () -> {
+      Trees.delete(root);
+      if (created != null) {
+        Trees.delete(created);
+      }
+    });
+  }
+
+  /** A folder with content: a complete project this create made but did not register, or a refusal. */
+  private CreateResult found(Fleet fleet, Path root, Harness h, String url, Map<String, String> files) {
+    ProjectRepos.Created made = ProjectRepos.matching(root, url, ref, files);
+    if (made != null && register) {
+      register(fleet, root, h);
+      return new CreateResult(name, root, h.name(), url, ref, made.engineCommit(), made.commit(), true, true);
+    }
+    var owner = fleet.projects().stream().filter(p -> fleet.pathOf(p).equals(root)).findFirst();
+    if (owner.isPresent()) {
+      throw new ProjectException("project " + name + ": " + root + " exists and is not empty (it is the location of"
+          + " project " + owner.get().name() + ")");
+    }
+    if (made != null || new EngineReader().inspect(root).kind() == Inspection.Kind.SOUND) {
+      throw new ProjectException("project " + name + ": " + root + " already holds a project"
+          + (made != null ? " exactly as this create makes it" : "") + "; to use it, run '"
+          + registerCommand(root, h) + "'");
+    }
+    throw new ProjectException("project " + name + ": " + root + " exists and is not empty");
+  }
+
+  /** The command that registers {@code root} as this create would have, ready to paste into a shell. */
+  private String registerCommand(Path root, Harness h) {
+    return "po fleet register " + name + " --location " + shellWord(root.toString()) + " --ref " + shellWord(ref)
+        + (harness == null ? "" : " --harness " + h.name());
+  }
+
+  private static String shellWord(String s) {
+    return s.matches("[A-Za-z0-9_./@%+=:,-]+") ? s : "\"" + s.replaceAll("([\"\\\\$`])", "\\\\$1") + "\"";
+  }
+
+  private CreateResult registered(Fleet fleet, Path root, Harness h, String url, ProjectRepos.Created made,
+      IoAction undo) {
+    if (register) {
+      try {
+        register(fleet, root, h);
+      } catch (RuntimeException e) {
+        quietly(undo);
+        throw e;
+      }
+    }
+    return new CreateResult(name, root, h.name(), url, ref, made.engineCommit(), made.commit(), register, false);
+  }
+
+  /**
+   * Hidden work folders of earlier creates of this name whose creator died. One still held means
+   * a create of this name is running; one without a marker that is not empty is not provably a
+   * create's, so it is named rather than touched.
+   */
+  private void removeDeadWork(Path parent) throws IOException {
+    for (Path work : CreateMarks.workFolders(parent, name)) {
+      switch (CreateMarks.of(work)) {
+        case LEFTOVER, EMPTY -> Trees.delete(work);
+        case BUSY -> throw new ProjectException("project " + name + ": another po create of " + name + " is running ("
+            + work + ")");
+        default -> throw new ProjectException("project " + name + ": " + work
+            + " looks like a leftover of an interrupted po create but holds no marker; remove it, then retry");
+      }
+    }
+  }
+
+  private String message(Harness h) {
+    return "New project " + name + "\n\nengine/ pins harness " + h.name() + " at " + ref + ".\n";
+  }
+
+  private interface IoAction {
+    void run() throws IOException;
+  }
+
+  private static void quietly(IoAction action) {
+    try {
+      action.run();
+    } catch (IOException | RuntimeException ignored) {
+      // the original failure is the one to report; what is left carries a marker or sits in a folder we made
     }
   }
 
@@ -215,25 +329,12 @@ public final class CreateCommand {
             () -> new ProjectException("project " + name + ": harness '" + hn + "' is not declared in the fleet registry"));
   }
 
-  /** Refuses a location holding anything; returns whether it is an existing empty folder. */
-  private boolean refuseOccupied(Path root) {
-    if (!Files.exists(root, java.nio.file.LinkOption.NOFOLLOW_LINKS)) {
-      return false;
-    }
-    if (!Files.isDirectory(root)) {
-      throw new ProjectException("project " + name + ": " + root + " exists and is not a folder");
-    }
-    try (var entries = Files.list(root)) {
-      if (entries.findAny().isPresent()) {
-        throw new ProjectException("project " + name + ": " + root + " exists and is not empty");
-      }
-    } catch (IOException e) {
-      throw new ProjectException("project " + name + ": cannot read " + root + ": " + e.getMessage(), e);
-    }
-    return true;
-  }
-
   private void register(Fleet before, Path root, Harness h) {
+    if (record != null) {
+      // on another host: the asking po writes its own registry, and says whether it could
+      record.accept(root);
+      return;
+    }
     new RegisterCommand(lifecycle, name).setLocation(root.toString()).setRef(ref)
         .setHarness(harness == null ? null : h.name()).call();
   }
@@ -246,30 +347,6 @@ public final class CreateCommand {
     }
     Files.createDirectories(dir);
     return outermost;
-  }
-
-  /** The rename into place failed after the empty folder was removed for it: put it back. */
-  private static void restoreEmptyFolder(Path root, boolean existed) {
-    if (existed && !Files.exists(root)) {
-      try {
-        Files.createDirectories(root);
-      } catch (IOException ignored) {
-        // the original failure is reported; the folder was empty
-      }
-    }
-  }
-
-  private static void cleanUp(Path work, Path created) {
-    try {
-      if (work != null) {
-        Trees.delete(work);
-      }
-      if (created != null) {
-        Trees.delete(created);
-      }
-    } catch (IOException | RuntimeException ignored) {
-      // The original failure matters more; what is left is in a folder only we made.
-    }
   }
 
   private static String invalid(String kind, String value) {

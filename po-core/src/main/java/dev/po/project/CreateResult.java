@@ -14,6 +14,8 @@ import java.util.Objects;
  * @param engineCommit the full commit {@code engine/} is pinned at
  * @param commit the project's initial commit
  * @param registered whether the project was added to the registry
+ * @param found whether the project was already there, exactly as this create makes it, left by a
+ *     create that was killed before it registered it; only registered then
  */
 public record CreateResult(
     String name,
@@ -23,7 +25,8 @@ public record CreateResult(
     String ref,
     String engineCommit,
     String commit,
-    boolean registered) {
+    boolean registered,
+    boolean found) {
   public CreateResult {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(root, "root");

@@ -65,7 +65,8 @@ final class RemoteCreate {
       }
       JsonNode r = first.path("result");
       return new CreateResult(name, Path.of(r.path("root").asText()), h.name(), h.url(), c.ref(),
-          r.path("engineCommit").asText(), r.path("commit").asText(), c.register());
+          r.path("engineCommit").asText(), r.path("commit").asText(), c.register(),
+          r.path("found").asBoolean());
     }
   }
 
@@ -97,6 +98,7 @@ final class RemoteCreate {
     o.put("root", made.root().toString());
     o.put("engineCommit", made.engineCommit());
     o.put("commit", made.commit());
+    o.put("found", made.found());
     return o;
   }
 }

@@ -4,8 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import dev.po.PoException;
+import dev.po.testing.LockHolder;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -196,13 +198,51 @@ class RegistryEditTest {
   void aHeldLockMakesEditWaitThenFailNamingTheLock() throws IOException {
     Registry r = registry(COMMENTED).withLockTimeout(Duration.ofMillis(200));
     Path lock = tmp.resolve("fleet.toml.lock");
-    Files.createFile(lock);
-    PoException e = assertThrows(PoException.class, () -> r.edit(f -> f.withRef("alpha", "v9")));
-    assertEquals(lock + " exists: another po is editing fleet.toml; if none is, remove it", e.getMessage());
-    assertEquals(COMMENTED, text());
-    Files.delete(lock);
+    try (LockHolder holder = LockHolder.hold(r.file())) {
+      PoException e = assertThrows(PoException.class, () -> r.edit(f -> f.withRef("alpha", "v9")));
+      assertEquals("another po is editing fleet.toml (it holds the lock on " + lock
+          + "); still busy after 200 ms, try again when it is done", e.getMessage());
+      assertEquals(COMMENTED, text());
+    }
     r.edit(f -> f.withRef("alpha", "v9"));
-    assertFalse(Files.exists(lock));
+    assertTrue(text().contains("v9"));
+  }
+
+  @Test
+  void aLockHolderKilledBySigkillReleasesTheLockAtOnce() throws IOException {
+    Registry r = registry(COMMENTED).withLockTimeout(Duration.ofSeconds(60));
+    r.read(); // classes loaded before the clock starts
+    LockHolder holder = LockHolder.hold(r.file());
+    holder.close();
+    long start = System.nanoTime();
+    r.edit(f -> f.withRef("alpha", "v9"));
+    long millis = (System.nanoTime() - start) / 1_000_000;
+    assertTrue(millis < 1000, "the edit after a killed holder took " + millis + " ms");
+    assertTrue(Files.exists(tmp.resolve("fleet.toml.lock")), "the lock file stays; it means nothing by itself");
+    assertTrue(text().contains("v9"));
+  }
+
+  @Test
+  void aLockFileOnDiskMeansNothingAndADeadEditorsTempFileIsRemoved() throws IOException {
+    Registry r = registry(COMMENTED).withLockTimeout(Duration.ofMillis(200));
+    Files.writeString(tmp.resolve("fleet.toml.lock"), "left by a killed po\n");
+    Path temp = Files.writeString(tmp.resolve(".fleet.toml.12345.tmp"), "half a regis");
+    r.edit(f -> f.withRef("alpha", "v9"));
+    assertTrue(text().contains("v9"));
+    assertFalse(Files.exists(temp));
+  }
+
+  @Test
+  void theFileKeepsItsOwnerGroupAndMode() throws IOException, InterruptedException {
+    Registry r = registry(COMMENTED);
+    assumeTrue("root".equals(System.getProperty("user.name")), "chown to another uid needs root");
+    Process chown = new ProcessBuilder("chown", "1234:5678", r.file().toString()).inheritIO().start();
+    assertEquals(0, chown.waitFor());
+    Files.setPosixFilePermissions(r.file(), PosixFilePermissions.fromString("rw-r-----"));
+    r.edit(f -> f.withEnabled("alpha", false));
+    assertEquals(1234, Files.getAttribute(r.file(), "unix:uid"));
+    assertEquals(5678, Files.getAttribute(r.file(), "unix:gid"));
+    assertEquals("rw-r-----", PosixFilePermissions.toString(Files.getPosixFilePermissions(r.file())));
   }
 
   @Test
@@ -212,7 +252,8 @@ class RegistryEditTest {
     r.edit(f -> f.withRef("alpha", "v9"));
     assertEquals("rw-------", PosixFilePermissions.toString(Files.getPosixFilePermissions(r.file())));
     try (var files = Files.list(tmp)) {
-      assertEquals(List.of(r.file()), files.toList());
+      assertEquals(List.of(r.file(), tmp.resolve("fleet.toml.lock")),
+          files.sorted().toList());
     }
   }
 

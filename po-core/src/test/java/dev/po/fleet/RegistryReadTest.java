@@ -93,11 +93,11 @@ class RegistryReadTest {
             "4:1: harness 'h' has no url",
             "5:1: harness 'g' has no url",
             "6:1: 'launcher' must be an array of strings, not an array",
-            "10:3: 'enabled' must be a boolean, not a string",
+            "10:3: project x: 'enabled' must be a boolean, not a string",
             "11:1: invalid project name 'My_Project': use 1-63 of a-z 0-9 _ -, starting with a letter or digit",
             "16:1: project 'y' names undeclared harness 'nope'",
             "18:1: project 'z' has no ref",
-            "22:1: 'ref' must be a string, not a float"),
+            "22:1: project w: 'ref' must be a string, not a float"),
         problems("""
             [defaults]
             projects_dir = 3

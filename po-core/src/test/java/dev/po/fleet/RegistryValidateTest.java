@@ -39,9 +39,10 @@ class RegistryValidateTest {
     fleet.register("bare", "projects/bare", "v0.1.0");
     assertEquals(
         List.of(
-            "10:1: location " + tmp.resolve("projects/gone") + " does not exist",
-            "14:1: " + tmp.resolve("projects/plain") + " is not a git repository",
-            "18:1: " + tmp.resolve("projects/bare") + " has no engine submodule"),
+            "10:1: project gone: location " + tmp.resolve("projects/gone") + " does not exist: correct location,"
+                + " or run 'po fleet unregister gone' if the project is retired",
+            "14:1: project plain: " + tmp.resolve("projects/plain") + " is not a git repository",
+            "18:1: project bare: " + tmp.resolve("projects/bare") + " has no engine submodule"),
         problems(fleet));
   }
 
@@ -55,8 +56,9 @@ class RegistryValidateTest {
     String want = fleet.harness().commit("v0.2.0").substring(0, 7);
     assertEquals(
         List.of(
-            "11:1: engine pin " + pin + " is not v0.2.0 (" + want + "): drift",
-            "15:1: ref 'v9' is not known in the harness repository"),
+            "11:1: project alpha: engine pinned at v0.1.0 (" + pin + "), the registry says v0.2.0 (" + want + "):"
+                + " run 'po update alpha v0.2.0' or set ref = \"v0.1.0\" (an interrupted po update finishes when run again)",
+            "15:1: project beta: ref 'v9' is not known in the harness repository"),
         problems(fleet));
   }
 
@@ -94,9 +96,9 @@ class RegistryValidateTest {
     ProjectRepo.commitFile(beta, "src/Main.java", "// see Project-Orchestrator\n");
     assertEquals(
         List.of(
-            "9:1: project 'alpha' breaks the one rule: docs/README.md mentions 'po fleet'",
-            "9:1: project 'alpha' breaks the one rule: tracks fleet.toml",
-            "13:1: project 'beta' breaks the one rule: src/Main.java mentions 'Project-Orchestrator'"),
+            "9:1: project alpha: breaks the one rule: docs/README.md mentions 'po fleet'",
+            "9:1: project alpha: breaks the one rule: tracks fleet.toml",
+            "13:1: project beta: breaks the one rule: src/Main.java mentions 'Project-Orchestrator'"),
         problems(fleet));
   }
 
@@ -107,7 +109,8 @@ class RegistryValidateTest {
     fleet.append("enabeld = true\n");
     assertEquals(
         List.of(
-            "10:1: location " + tmp.resolve("projects/gone") + " does not exist",
+            "10:1: project gone: location " + tmp.resolve("projects/gone") + " does not exist: correct location,"
+                + " or run 'po fleet unregister gone' if the project is retired",
             "12:1: unknown key 'enabeld' in [projects.gone]"),
         problems(fleet));
   }

@@ -57,7 +57,10 @@ class ShippedFilesTest {
         "location /abs/path does not exist",
         "/abs/path is not a git repository",
         "/abs/path has no engine submodule",
-        "engine pin abc1234 is not REF (def5678): drift",
+        "project NAME: engine pinned at TAG (abc1234), the registry says REF (def5678): run 'po update NAME REF'"
+            + " or set ref = \"TAG\" (an interrupted po update finishes when run again)",
+        "correct location, or run 'po fleet unregister NAME' if the project is retired",
+        "leftover folder /abs/projects/.NAME.creating-HEX of an interrupted 'po create NAME': the next 'po create NAME' removes it",
         "ref 'REF' is not known in the harness repository",
         "cannot list the refs of harness repository ",
         "breaks the one rule: tracks PATH",
@@ -66,7 +69,7 @@ class ShippedFilesTest {
         "breaks the one rule: cannot read its files: ",
         "refusing the change, it would make the registry invalid: ",
         "cannot edit [projects.x] in place: write it as its own [projects.x] table with one key per line, then retry",
-        "fleet.toml.lock exists: another po is editing fleet.toml; if none is, remove it")) {
+        "another po is editing fleet.toml (it holds the lock on /path/fleet.toml.lock); still busy after 5s, try again when it is done")) {
       assertTrue(doc.contains(message), "docs/fleet-registry.md does not describe: " + message);
     }
   }

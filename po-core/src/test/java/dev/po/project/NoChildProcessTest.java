@@ -49,7 +49,7 @@ class NoChildProcessTest {
     assertEquals(0, p.exitValue(), out);
     assertTrue(out.contains("alpha v0.1.0 drift=true"), out);
     assertTrue(out.contains("copy v0.1.0 drift=true"), out);
-    assertTrue(out.contains(": engine pin "), out);
+    assertTrue(out.contains(": engine pinned at "), out);
     assertFalse(Files.exists(marker), () -> "git was run: " + read(marker));
   }
 

@@ -87,7 +87,7 @@ class RemoteLocationProperties {
         assertTrue(problem == null, "accepted a location the rule refuses: " + location);
         Registry.at(fleet.file()).edit(f -> f.withProject(e));
         accepted.add(location);
-      } catch (IllegalArgumentException e) {
+      } catch (dev.po.fleet.InvalidValueException e) {
         assertNotNull(problem, "refused a location the rule accepts: " + location + ": " + e.getMessage());
         assertTrue(e.getMessage().contains("must be absolute or ~/") || e.getMessage().contains("must not hold"),
             e.getMessage());

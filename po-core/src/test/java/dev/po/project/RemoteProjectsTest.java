@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.po.Po;
 import dev.po.testing.HarnessRepo;
+import dev.po.testing.LockHolder;
 import dev.po.testing.SshHosts;
 import dev.po.testing.TempFleet;
 import java.nio.file.Files;
@@ -207,13 +208,12 @@ class RemoteProjectsTest {
     assertFalse(hosts.exists("hostb", parent), "nothing left on the host");
     assertEquals(text, fleet.text());
     // a registry that cannot be written after the far side made the project: removed there again
-    Path lock = fleet.file().resolveSibling("fleet.toml.lock");
-    Files.writeString(lock, "held by another po\n");
-    e = assertThrows(ProjectException.class,
-        () -> po.create("late").setRef("v0.1.0").setHost("hostb").setRemoteLocation(where).setRegister(true).call());
+    try (LockHolder held = LockHolder.hold(fleet.file())) {
+      e = assertThrows(ProjectException.class,
+          () -> po.create("late").setRef("v0.1.0").setHost("hostb").setRemoteLocation(where).setRegister(true).call());
+    }
     assertTrue(e.getMessage().contains("not registered") && e.getMessage().contains("nothing was left on hostb"),
         e.getMessage());
-    Files.delete(lock);
     assertEquals(text, fleet.text());
     assertFalse(hosts.exists("hostb", parent), "nothing left on the host");
   }
@@ -246,15 +246,19 @@ class RemoteProjectsTest {
     String pin = fleet.harness().commit("v0.2.0").substring(0, 7);
     String want = fleet.harness().commit("v0.1.0").substring(0, 7);
     assertEquals(7, got.size(), String.join("\n", got));
-    assertEquals(line("[projects.beta]", "ref") + ":1: engine pin " + pin + " is not v0.1.0 (" + want + "): drift", got.get(0));
+    assertEquals(line("[projects.beta]", "ref") + ":1: project beta: engine pinned at v0.2.0 (" + pin
+        + "), the registry says v0.1.0 (" + want + "): run 'po update beta v0.1.0' or set ref = \"v0.2.0\""
+        + " (an interrupted po update finishes when run again)", got.get(0));
     assertTrue(got.get(1).startsWith(line("[projects.gone]", "[projects.gone]") + ":1: host dead: "), got.get(1));
-    assertEquals(line("[projects.lost]", "location") + ":1: location /srv/nothing/here does not exist", got.get(4));
+    assertEquals(line("[projects.lost]", "location") + ":1: project lost: location /srv/nothing/here does not exist: correct location, or run"
+        + " 'po fleet unregister lost' if the project is retired", got.get(4));
     assertEquals(line("[projects.odd2]", "[projects.odd2]") + ":1: harness 'far-away' url /srv/no-such/harness.git"
         + " cannot be read there: /srv/no-such/harness.git: not found.", got.get(2));
-    assertEquals(line("[projects.odd2]", "location") + ":1: location /srv/odd2 does not exist", got.get(3));
+    assertEquals(line("[projects.odd2]", "location") + ":1: project odd2: location /srv/odd2 does not exist: correct location, or run"
+        + " 'po fleet unregister odd2' if the project is retired", got.get(3));
     assertTrue(got.get(5).startsWith(line("[projects.odd]", "[projects.odd]")
         + ":1: project 'odd' is on host hostb, but harness 'here-only' url harness.git is a path on this machine"), got.get(5));
-    assertTrue(got.get(6).startsWith(line("[projects.odd]", "location") + ":1: location " + beta + "-odd does not exist"),
+    assertTrue(got.get(6).startsWith(line("[projects.odd]", "location") + ":1: project odd: location " + beta + "-odd does not exist"),
         got.get(6));
   }
 }

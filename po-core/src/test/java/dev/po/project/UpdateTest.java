@@ -10,10 +10,12 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.po.Po;
+import dev.po.testing.LockHolder;
 import dev.po.testing.ProjectRepo;
 import dev.po.testing.TempFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -50,6 +52,23 @@ class UpdateTest {
       assertEquals(o.engineHead, engineHead, "engine checkout");
       assertEquals(o.fleetText, fleetText, "fleet.toml");
     }
+  }
+
+  @Test
+  void anUpdateKilledAfterItsCommitIsNamedByValidateAndFinishedByRunningItAgain() throws Exception {
+    // What a kill between the commit and the registry write leaves: HEAD pins v0.2.0, the registry says v0.1.0.
+    git(root.resolve("engine"), "-c", "advice.detachedHead=false", "checkout", "-q", fleet.harness().commit("v0.2.0"));
+    git(root, "commit", "-q", "-m", "Pin agent-orchestrator at v0.2.0", "engine");
+    String pin = fleet.harness().commit("v0.2.0").substring(0, 7);
+    String was = fleet.harness().commit("v0.1.0").substring(0, 7);
+    assertEquals(List.of("project alpha: engine pinned at v0.2.0 (" + pin + "), the registry says v0.1.0 (" + was
+            + "): run 'po update alpha v0.1.0' or set ref = \"v0.2.0\" (an interrupted po update finishes when run again)"),
+        dev.po.fleet.Registry.at(fleet.file()).validate().stream().map(dev.po.fleet.Problem::message).toList());
+    UpdateResult again = po.project("alpha").update("v0.2.0").call();
+    assertFalse(again.committed());
+    assertEquals("v0.2.0", po.fleet().requireProject("alpha").ref());
+    assertEquals(List.of(), dev.po.fleet.Registry.at(fleet.file()).validate());
+    assertEquals("", git(root, "status", "--porcelain"));
   }
 
   @Test
@@ -127,14 +146,14 @@ class UpdateTest {
   @Test
   void aRegistryThatCannotBeWrittenUndoesTheCommit() throws Exception {
     // Another editor holds the registry's lock: the write fails for real, after the commit.
-    Path lock = Files.createFile(tmp.resolve("fleet.toml.lock"));
-    Snapshot before = Snapshot.of(root, fleet);
-    ProjectException e = assertThrows(ProjectException.class, () -> po.project("alpha").update("v0.2.0").call());
-    assertTrue(e.getMessage().contains("fleet.toml.lock exists"), e.getMessage());
-    Snapshot.of(root, fleet).assertSameAs(before);
-    assertEquals(fleet.harness().commit("v0.1.0"), ProjectRepo.pin(root));
-    assertEquals("1", git(root, "rev-list", "--count", "HEAD"));
-    Files.delete(lock);
+    try (LockHolder holder = LockHolder.hold(fleet.file())) {
+      Snapshot before = Snapshot.of(root, fleet);
+      ProjectException e = assertThrows(ProjectException.class, () -> po.project("alpha").update("v0.2.0").call());
+      assertTrue(e.getMessage().contains("another po is editing fleet.toml"), e.getMessage());
+      Snapshot.of(root, fleet).assertSameAs(before);
+      assertEquals(fleet.harness().commit("v0.1.0"), ProjectRepo.pin(root));
+      assertEquals("1", git(root, "rev-list", "--count", "HEAD"));
+    }
   }
 
   @Test

@@ -1,10 +1,8 @@
 package dev.po.cli.project;
 
-import dev.po.cli.FleetFile;
 import dev.po.cli.ProjectNames;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
@@ -24,7 +22,6 @@ import picocli.CommandLine.Spec;
     })
 public final class AttachCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin FleetFile fleet;
 
   @Parameters(index = "0", paramLabel = "NAME", description = "The project name.",
       completionCandidates = ProjectNames.class)
@@ -35,7 +32,7 @@ public final class AttachCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Launch.po(spec, fleet, null).project(name).attach(agent);
+    Launch.po(spec, null).project(name).attach(agent);
     return 0;
   }
 }

@@ -25,7 +25,8 @@ import picocli.CommandLine.Spec;
           + " and a README, in one commit.",
       "",
       "Refused, leaving nothing behind, when the ref or the harness url cannot be used, the"
-          + " location is not empty, or the name is already registered.",
+          + " location is not empty, or the name is already registered. An existing empty folder is"
+          + " filled in place. A create that was killed is finished or cleaned up by running it again.",
       "",
       "With --host H the project is made on the registry's host H over ssh, cloning the harness"
           + " url as that host sees it; DIR is then a path there (absolute or ~/..., that host's"
@@ -68,7 +69,7 @@ public final class CreateCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    var create = Launch.po(spec, fleet, null).create(name).setRef(ref).setHarness(harness).setRegister(register);
+    var create = Launch.po(spec, null).create(name).setRef(ref).setHarness(harness).setRegister(register);
     if (host != null) {
       create.setHost(host).setRemoteLocation(location);
     } else if (location != null) {
@@ -84,7 +85,8 @@ public final class CreateCommand implements Callable<Integer> {
     CreateResult r = create.call();
     PrintWriter out = spec.commandLine().getOut();
     out.println(
-        "created " + r.name() + " at " + (host == null ? "" : host + ":") + r.root() + ": engine at " + r.harness() + " " + r.ref() + " ("
+        (r.found() ? "found " + r.name() + " complete but unregistered (an interrupted create) at " : "created "
+            + r.name() + " at ") + (host == null ? "" : host + ":") + r.root() + ": engine at " + r.harness() + " " + r.ref() + " ("
             + r.engineCommit().substring(0, 12) + ")");
     if (r.registered()) {
       out.println("registered " + r.name() + " in " + fleet.path());

@@ -19,8 +19,8 @@ final class Launch {
   private Launch() {}
 
   /** po-core on the registry, launchers getting po's environment, with the given timeout. */
-  static Po po(CommandSpec spec, FleetFile fleet, Integer timeoutSeconds) {
-    Po po = fleet.po();
+  static Po po(CommandSpec spec, Integer timeoutSeconds) {
+    Po po = Po.open(FleetFile.path(spec));
     if (spec.root().userObject() instanceof PoCommand root) {
       po = po.withEnvironment(root.env());
     }

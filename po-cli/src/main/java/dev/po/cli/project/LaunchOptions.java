@@ -1,11 +1,9 @@
 package dev.po.cli.project;
 
 import dev.po.Po;
-import dev.po.cli.FleetFile;
 import dev.po.cli.ProjectNames;
 import java.util.ArrayList;
 import java.util.List;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -15,8 +13,6 @@ import picocli.CommandLine.Spec;
 final class LaunchOptions {
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
-
-  @Mixin FleetFile fleet;
 
   @Parameters(paramLabel = "NAME", arity = "0..*", description = "The projects.",
       completionCandidates = ProjectNames.class)
@@ -34,7 +30,7 @@ final class LaunchOptions {
   /** po-core for these options, after refusing names together with --all (or neither). */
   Po po() {
     Launch.refuseNamesWithAll(mixee, all, names.size());
-    return Launch.po(mixee, fleet, timeout);
+    return Launch.po(mixee, timeout);
   }
 
   /** How many projects are named, each counted once as the launch does. */

@@ -1,6 +1,5 @@
 package dev.po.cli.project;
 
-import dev.po.cli.FleetFile;
 import dev.po.cli.ProjectNames;
 import dev.po.project.HarnessStatus;
 import dev.po.project.LogLine;
@@ -9,7 +8,6 @@ import java.io.PrintWriter;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -30,7 +28,6 @@ import picocli.CommandLine.Spec;
     })
 public final class LogsCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin FleetFile fleet;
 
   @Parameters(index = "0", paramLabel = "NAME", description = "The project name.",
       completionCandidates = ProjectNames.class)
@@ -50,7 +47,7 @@ public final class LogsCommand implements Callable<Integer> {
     if (lines < 0) {
       throw new picocli.CommandLine.ParameterException(spec.commandLine(), "-n must not be negative, not " + lines);
     }
-    Project project = Launch.po(spec, fleet, null).project(name);
+    Project project = Launch.po(spec, null).project(name);
     dev.po.project.LogsCommand logs = project.logs().setAgent(agent).setLines(lines);
     PrintWriter out = spec.commandLine().getOut();
     int width = agent != null ? 0

@@ -1,7 +1,6 @@
 package dev.po.cli.project;
 
 import dev.po.Po;
-import dev.po.cli.FleetFile;
 import dev.po.cli.ProjectNames;
 import dev.po.project.RollResult;
 import dev.po.project.RollSummary;
@@ -12,7 +11,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.ParameterException;
@@ -43,7 +41,6 @@ import picocli.CommandLine.Spec;
     })
 public final class UpdateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
-  @Mixin FleetFile fleet;
 
   // NAME completes from the registry; with --all the one word is NEW_REF
   @Parameters(arity = "1..2", paramLabel = "NAME NEW_REF", completionCandidates = ProjectNames.class,
@@ -71,7 +68,7 @@ public final class UpdateCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     checkUsage();
-    Po po = Launch.po(spec, fleet, timeout);
+    Po po = Launch.po(spec, timeout);
     PrintWriter out = spec.commandLine().getOut();
     if (all) {
       return roll(po, out);
