@@ -53,6 +53,11 @@ final class TestProjects {
 
   /** Runs {@code engine/agents ARGS} in {@code root}, with the classes under test. */
   Run agents(Path root, String... args) {
+    return agents(root, Map.of(), args);
+  }
+
+  /** The same, with {@code env} added to (or replacing parts of) the environment. */
+  Run agents(Path root, Map<String, String> env, String... args) {
     List<String> argv = new ArrayList<>(List.of(ENGINE.resolve("agents").toString()));
     argv.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(argv).directory(root.toFile());
@@ -60,6 +65,7 @@ final class TestProjects {
     pb.environment().put("AO_CLASSPATH", System.getProperty("java.class.path"));
     pb.environment().remove("AO_JAR");
     pb.environment().remove("TMUX");
+    pb.environment().putAll(env);
     return run(pb, 60);
   }
 
