@@ -37,7 +37,10 @@ public final class LaunchCommand {
     this.names = List.copyOf(new LinkedHashSet<>(names));
   }
 
-  /** Every enabled project, in registry order; disabled ones are reported as skipped. */
+  /**
+   * Every enabled project, in registry order; disabled ones are reported as skipped, except that
+   * {@code stop} also stops a disabled project whose harness is not stopped.
+   */
   public LaunchCommand setAll(boolean all) {
     this.all = all;
     return this;
@@ -70,10 +73,11 @@ public final class LaunchCommand {
     List<Supplier<LaunchResult>> tasks = new ArrayList<>();
     if (all) {
       for (ProjectEntry p : fleet.projects()) {
+        Project project = new Project(lifecycle, fleet, p);
         tasks.add(
-            p.enabled()
-                ? () -> run(new Project(lifecycle, fleet, p), false)
-                : () -> LaunchResult.skipped(p.name(), verb, "disabled"));
+            p.enabled() || (verb.equals(STOP) && mayRun(project))
+                ? () -> run(project, false)
+                : () -> LaunchResult.skipped(p.name(), verb, verb.equals(STOP) ? "disabled, not running" : "disabled"));
       }
     } else {
       for (String name : names) {
@@ -85,6 +89,16 @@ public final class LaunchCommand {
       }
     }
     return new LaunchSummary(verb, runAll(tasks));
+  }
+
+  /**
+   * Whether a disabled project may have agents running, so that {@code stop --all} stops it:
+   * disabling keeps a project out of {@code start --all}, not out of "stop everything". Only a
+   * project whose harness never ran there (no {@code .ao-state/}) or says it is stopped is left
+   * alone; an unreadable state is stopped, since {@code down} is harmless when nothing runs.
+   */
+  private static boolean mayRun(Project p) {
+    return java.nio.file.Files.isDirectory(p.root().resolve(".ao-state")) && p.state() != HarnessState.STOPPED;
   }
 
   private List<LaunchResult> runAll(List<Supplier<LaunchResult>> tasks) {

@@ -84,7 +84,10 @@ public final class Lifecycle {
     return new LaunchCommand(this, LaunchCommand.START, List.of(names));
   }
 
-  /** Stops the named projects (or, with {@link LaunchCommand#setAll}, every enabled one). */
+  /**
+   * Stops the named projects (or, with {@link LaunchCommand#setAll}, every one that may run: the
+   * enabled ones and the disabled ones whose harness is not stopped).
+   */
   public LaunchCommand stop(String... names) {
     return new LaunchCommand(this, LaunchCommand.STOP, List.of(names));
   }
