@@ -5,6 +5,8 @@ import dev.po.cli.FleetFile;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
 import dev.po.fleet.Registry;
+import dev.po.git.EngineReader;
+import dev.po.git.Inspection;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -19,6 +21,8 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = {
       "Record an existing project folder in the registry. Nothing on disk is touched.",
+      "",
+      "DIR must exist and be a git repository; po fleet validate then checks its engine pin.",
       "",
       "DIR is resolved against the current directory, then stored relative to the registry's"
           + " folder when it lies inside it, else as an absolute path. A DIR written as ~/... is"
@@ -54,8 +58,12 @@ final class RegisterCommand implements Callable<Integer> {
                 throw new PoException(
                     "project '" + name + "' is already registered in " + registry.file());
               }
-              return f.withProject(
-                  new ProjectEntry(name, stored(f.folder(), location), harness, ref, !disabled));
+              ProjectEntry entry = new ProjectEntry(name, stored(f.folder(), location), harness, ref, !disabled);
+              // an undeclared harness is left to the registry's own check, with its position
+              if (f.harnessOf(entry).isPresent()) {
+                refuseUnsound(f.pathOf(entry));
+              }
+              return f.withProject(entry);
             });
     ProjectEntry p = written.requireProject(name);
     spec.commandLine()
@@ -64,6 +72,18 @@ final class RegisterCommand implements Callable<Integer> {
             "registered " + p.name() + " at " + p.location() + " (ref " + p.ref()
                 + (p.enabled() ? "" : ", disabled") + ")");
     return 0;
+  }
+
+  /**
+   * Refuses a folder that is missing or not a git repository, as the runbook requires of an
+   * existing project; a missing engine submodule or drift is left to {@code validate}, which says
+   * how to fix it.
+   */
+  private static void refuseUnsound(Path root) {
+    Inspection found = new EngineReader().inspect(root);
+    if (found.kind() == Inspection.Kind.MISSING || found.kind() == Inspection.Kind.NOT_A_REPOSITORY) {
+      throw new PoException("cannot register: " + found.problem() + " (register an existing project; po create makes a new one)");
+    }
   }
 
   /**
