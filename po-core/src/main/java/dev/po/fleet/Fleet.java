@@ -186,8 +186,13 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     return -1;
   }
 
-  private static Path home() {
-    return Path.of(System.getProperty("user.home"));
+  /**
+   * The folder {@code ~} names: {@code $HOME} as the shell sees it, else the JVM's {@code
+   * user.home} (which comes from the password database and ignores a changed {@code HOME}).
+   */
+  public static Path home() {
+    String home = System.getenv("HOME");
+    return Path.of(home == null || home.isEmpty() ? System.getProperty("user.home") : home);
   }
 
   private static void requireUnique(String kind, List<String> names) {

@@ -82,7 +82,7 @@ public final class CreateCommand implements Callable<Integer> {
 
   static Path absolute(String dir) {
     if (dir.equals("~") || dir.startsWith("~/")) {
-      return Path.of(System.getProperty("user.home")).resolve(dir.substring(Math.min(2, dir.length())));
+      return dev.po.fleet.Fleet.home().resolve(dir.substring(Math.min(2, dir.length())));
     }
     return Path.of(dir).toAbsolutePath().normalize();
   }
