@@ -57,7 +57,7 @@ public final class PoCommand implements Callable<Integer> {
   @Option(
       names = "--fleet",
       paramLabel = "FILE",
-      description = "The fleet registry (default: $PO_FLEET, else ./fleet.toml).")
+      description = "The fleet registry (default: $PO_FLEET, else fleet.toml in the current folder).")
   Path fleet;
 
   PoCommand(Map<String, String> env) {

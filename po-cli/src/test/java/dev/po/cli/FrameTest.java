@@ -42,6 +42,17 @@ class FrameTest {
   }
 
   @Test
+  void helpNeverBreaksAPathAcrossLines() {
+    for (String[] words : new String[][] {{}, {"start"}, {"stop"}, {"create"}, {"update"}, {"fleet", "status"}}) {
+      String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+      args[words.length] = "--help";
+      PoRun help = po(args);
+      assertTrue(help.out().replaceAll("\\s+", " ").contains("fleet.toml in the current folder"), help::toString);
+      assertTrue(help.out().lines().noneMatch(l -> l.strip().startsWith("/") || l.strip().endsWith(" .")), help::toString);
+    }
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     PoRun top = po();
     assertEquals(2, top.code(), top::toString);
