@@ -42,12 +42,7 @@ public final class UpdateCommand implements Callable<Integer> {
   public Integer call() {
     UpdateResult r = Launch.po(spec, fleet, timeout).project(name).update(ref).setRestart(restart).call();
     PrintWriter out = spec.commandLine().getOut();
-    String from = r.fromCommit() == null ? "none" : r.fromCommit().substring(0, 12);
-    out.println(
-        r.project() + ": engine " + r.fromRef() + " (" + from + ") -> " + r.toRef() + " ("
-            + r.toCommit().substring(0, 12) + ")"
-            + (r.committed() ? ", committed " + r.commit().substring(0, 12) : ", pin unchanged")
-            + (r.restarted() ? ", restarted" : ""));
+    out.println(r.line());
     return 0;
   }
 }
