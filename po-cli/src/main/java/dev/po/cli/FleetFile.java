@@ -20,7 +20,7 @@ public final class FleetFile {
   @Option(
       names = "--fleet",
       paramLabel = "FILE",
-      description = "The fleet registry (default: $PO_FLEET, else fleet.toml in the current folder).")
+      description = "Registry; default $PO_FLEET, else ./fleet.toml")
   Path file;
 
   /**

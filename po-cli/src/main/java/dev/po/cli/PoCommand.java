@@ -57,7 +57,7 @@ public final class PoCommand implements Callable<Integer> {
   @Option(
       names = "--fleet",
       paramLabel = "FILE",
-      description = "The fleet registry (default: $PO_FLEET, else fleet.toml in the current folder).")
+      description = "Registry; default $PO_FLEET, else ./fleet.toml")
   Path fleet;
 
   PoCommand(Map<String, String> env) {
