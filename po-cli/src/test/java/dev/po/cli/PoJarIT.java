@@ -43,7 +43,8 @@ class PoJarIT {
   @Test
   void aTildeLocationFollowsHomeAsTheShellDoes() throws Exception {
     Path fleet = tmp.resolve("fleet.toml");
-    Files.writeString(fleet, "[projects.p]\nlocation = \"~/projects/p\"\nref = \"v1\"\n");
+    Files.writeString(fleet, "[defaults]\nharness = \"h\"\n\n[harnesses.h]\nurl = \"h.git\"\n\n"
+        + "[projects.p]\nlocation = \"~/projects/p\"\nref = \"v1\"\n");
     Path home = Files.createDirectories(tmp.resolve("home"));
     List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
         System.getProperty("po.jar", "target/po.jar"), "fleet", "get", "p", "--fleet", fleet.toString());
