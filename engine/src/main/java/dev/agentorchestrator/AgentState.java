@@ -39,10 +39,15 @@ final class AgentState {
   }
 
   static long stableMillis(String seconds) {
+    return secondsToMillis(seconds, 30_000);
+  }
+
+  /** A number of seconds from the environment, in milliseconds; {@code otherwise} when unset or not a number. */
+  static long secondsToMillis(String seconds, long otherwise) {
     try {
-      return seconds == null ? 30_000 : Math.max(0, Math.round(Double.parseDouble(seconds) * 1000));
+      return seconds == null ? otherwise : Math.max(0, Math.round(Double.parseDouble(seconds) * 1000));
     } catch (NumberFormatException e) {
-      return 30_000;
+      return otherwise;
     }
   }
 

@@ -106,7 +106,9 @@ final class AgentsFile {
       problem(table.inputPositionOf(List.of("prompt")), "agents." + name + ".prompt must be a file path string");
     } else {
       role = root.resolve((String) prompt).normalize();
-      if (!Files.isRegularFile(role)) {
+      if (Files.isDirectory(role)) {
+        problem(table.inputPositionOf(List.of("prompt")), "agents." + name + ".prompt: '" + prompt + "' is a folder, not a role file");
+      } else if (!Files.isRegularFile(role)) {
         problem(table.inputPositionOf(List.of("prompt")), "agents." + name + ".prompt: role file '" + prompt + "' does not exist");
       }
     }

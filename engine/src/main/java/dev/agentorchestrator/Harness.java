@@ -2,12 +2,9 @@ package dev.agentorchestrator;
 
 import java.io.File;
 import java.io.IOException;
-import java.nio.channels.FileChannel;
-import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -41,20 +38,32 @@ final class Harness {
   private static final long REQUEST_TIMEOUT_MILLIS = 30_000;
 
   private final Project project;
-  private final Tmux tmux;
+  private final Placement placement;
+  private String configError;
 
-  private Harness(Project project, Tmux tmux) {
+  private Harness(Project project, Placement placement) {
     this.project = project;
-    this.tmux = tmux;
+    this.placement = placement;
   }
 
-  /** The harness of the project at {@code root}, using the tmux server named by AO_TMUX_SOCKET. */
+  /** The harness of the project at {@code root}; its tmux server is the recorded one, else AO_TMUX_SOCKET's. */
   static Harness open(Path root) {
-    return new Harness(new Project(root), Tmux.fromEnvironment());
+    Project project = new Project(root);
+    return new Harness(project, Placement.of(project, System.getenv("AO_TMUX_SOCKET")));
   }
 
   Project project() {
     return project;
+  }
+
+  /** What the last verb wants the operator to know, besides its result: a socket mismatch, a move. */
+  List<String> notes() {
+    return placement.notes();
+  }
+
+  /** Why agents.toml could not be read by {@code status} or {@code down}, which went on without it; or null. */
+  String configError() {
+    return configError;
   }
 
   /** Starts the named agents (all when empty) that are not running, and the watchdog; returns one line per agent. */
@@ -64,10 +73,17 @@ final class Harness {
     StartCheck.requirePrograms(project.root(), specs.stream().filter(a -> targets.contains(a.name())).collect(Collectors.toList()),
         System.getenv("PATH"));
     project.createDirs();
-    return locked(() -> upLocked(targets));
+    return project.locked(() -> upLocked(specs, targets));
   }
 
-  private List<String> upLocked(List<String> targets) {
+  private List<String> upLocked(List<AgentSpec> specs, List<String> targets) {
+    TmuxRecord r = placement.forUp(() -> watchdogPid() != null);
+    for (AgentSpec a : specs) {
+      if (targets.contains(a.name())) {
+        r = r.withAgent(a.name(), r.sessionOf(a.name()), a.watch());
+      }
+    }
+    r.write(project.stateDir());
     if (watchdogPid() == null) {
       startWatchdog();
     }
@@ -114,72 +130,100 @@ final class Harness {
       specs.forEach(a -> known.add(a.name()));
     } catch (HarnessException e) {
       // a broken agents.toml must not keep running agents from being stopped
-      if (names.isEmpty() && states.isEmpty()) {
+      if (names.isEmpty() && states.isEmpty() && placement.recorded() == null) {
         throw e;
       }
+      configError = e.getMessage();
     }
     known.addAll(states.keySet());
+    if (placement.recorded() != null) {
+      known.addAll(placement.recorded().agents().keySet());
+    }
     List<String> targets = select(new ArrayList<>(known), names);
     List<AgentSpec> config = specs;
-    return Files.isDirectory(project.stateDir()) ? locked(() -> downLocked(config, targets)) : downLocked(config, targets);
+    return Files.isDirectory(project.stateDir()) ? project.locked(() -> downLocked(config, targets)) : downLocked(config, targets);
   }
 
   private List<String> downLocked(List<AgentSpec> specs, List<String> targets) {
+    TmuxRecord r = placement.record();
+    placement.noteRecordedPlace(r);
     stopWatchdog();
     Map<String, AgentState> states = StateStore.read(project.stateJson()); // as the watchdog left it
+    Tmux tmux = placement.tmux();
     Map<String, Tmux.Pane> panes = tmux.panes();
     AgentRunner runner = new AgentRunner(project, tmux);
     List<String> lines = new ArrayList<>();
     for (String name : targets) {
-      Tmux.Pane pane = panes.get(project.session(name));
-      runner.stop(name, pane);
+      Tmux.Pane pane = panes.get(r.sessionOf(name));
+      if (pane != null && !r.owns(pane)) {
+        lines.add(name + " not running (tmux session " + pane.session() + " belongs to another project; left alone)");
+      } else {
+        runner.stop(name, pane);
+        lines.add(name + (pane == null ? " not running" : " stopped"));
+      }
       AgentState s = states.get(name);
       if (s != null) {
         s.up = false;
         s.pid = 0;
         s.nextAttemptAt = 0;
       }
-      lines.add(name + (pane == null ? " not running" : " stopped"));
     }
     if (Files.isDirectory(project.stateDir())) {
       StateStore.write(project.stateJson(), states);
-      boolean remaining = specs != null && states.entrySet().stream().anyMatch(e -> e.getValue().up && !targets.contains(e.getKey()));
-      if (remaining) {
+      boolean remaining = states.entrySet().stream().anyMatch(e -> e.getValue().up && !targets.contains(e.getKey()));
+      if (remaining && specs != null) {
         startWatchdog();
-      } else if (specs != null) {
-        Status status = Status.compute(project, specs, states, tmux.panes(), null);
+      } else {
+        // what down leaves must be true even without a readable agents.toml: po reads it
+        Map<String, AgentSpec.Watch> agents = specs != null ? Status.watches(specs) : Placement.recordedWatches(r, states);
+        Status status = Status.compute(r, agents, states, tmux.panes(), null);
         Project.writeAtomically(project.statusJson(), status.fileJson(Instant.now(), Status.heartbeatOf(project.statusJson())));
       }
     }
     return lines;
   }
 
-  /** Runs {@code action} holding {@code .ao-state/harness.lock}, so that concurrent ups and downs take turns. */
-  private <T> T locked(java.util.function.Supplier<T> action) {
-    Path lock = project.stateDir().resolve("harness.lock");
-    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
-        FileLock held = channel.lock()) {
-      return action.get();
-    } catch (IOException e) {
-      throw new HarnessException("cannot lock " + lock + ": " + e.getMessage());
-    }
-  }
-
-  /** The current state, read live from tmux and /proc (the watchdog need not run). */
+  /**
+   * The current state, read live from tmux and /proc (the watchdog need not run). With a broken
+   * agents.toml it reports the recorded agents and keeps the problem in {@link #configError()}.
+   */
   Status status() {
-    List<AgentSpec> specs = AgentsFile.read(project.root());
-    return Status.compute(project, specs, StateStore.read(project.stateJson()), tmux.panes(), watchdogPid());
+    TmuxRecord r = placement.record();
+    placement.noteRecordedPlace(r);
+    Map<String, AgentState> states = StateStore.read(project.stateJson());
+    Map<String, AgentSpec.Watch> agents;
+    try {
+      agents = Status.watches(AgentsFile.read(project.root()));
+    } catch (HarnessException e) {
+      if (placement.recorded() == null && states.isEmpty()) {
+        throw e;
+      }
+      configError = e.getMessage();
+      agents = Placement.recordedWatches(r, states);
+    }
+    return Status.compute(r, agents, states, placement.tmux().panes(), watchdogPid());
   }
 
-  /** The agent's tmux session name, after checking the agent exists. */
+  /** The agent's recorded tmux session, after checking the agent exists (in agents.toml, or in the record). */
   String session(String agent) {
-    List<AgentSpec> specs = AgentsFile.read(project.root());
-    select(specs.stream().map(AgentSpec::name).collect(Collectors.toList()), List.of(agent));
-    return project.session(agent);
+    List<String> known;
+    try {
+      known = AgentsFile.read(project.root()).stream().map(AgentSpec::name).collect(Collectors.toList());
+    } catch (HarnessException e) {
+      if (placement.recorded() == null || !placement.recorded().agents().containsKey(agent)) {
+        throw e;
+      }
+      known = List.of(agent);
+    }
+    select(known, List.of(agent));
+    TmuxRecord r = placement.record();
+    placement.noteRecordedPlace(r);
+    return r.sessionOf(agent);
   }
 
+  /** The tmux server this project's agents run on: the recorded one. */
   Tmux tmux() {
-    return tmux;
+    return placement.tmux();
   }
 
   /** The pid of this project's watchdog, or null when none runs. */
@@ -192,10 +236,18 @@ final class Harness {
     } catch (IOException | NumberFormatException e) {
       return null;
     }
-    // a recycled pid must not pass for our watchdog: check what it runs and for which root
-    String cmdline = Procs.cmdline(pid);
-    boolean ours = Procs.alive(pid) && cmdline.contains("\0watchdog\0" + project.root() + "\0");
+    // a recycled pid must not pass for our watchdog: check what it runs, and where. Its working
+    // folder is the project root and follows the folder when it is moved; a zombie is not alive.
+    boolean ours = Procs.alive(pid) && Procs.cmdline(pid).contains("\0watchdog\0") && isRoot(Procs.cwd(pid));
     return ours ? pid : null;
+  }
+
+  private boolean isRoot(Path dir) {
+    try {
+      return dir != null && (dir.equals(project.root()) || Files.isSameFile(dir, project.root()));
+    } catch (IOException e) {
+      return false;
+    }
   }
 
   private void startWatchdog() {

@@ -20,7 +20,9 @@ public final class Main {
       "  logs [-f] AGENT     print (or follow) .ao-state/logs/AGENT.log",
       "  attach AGENT        attach to the agent's tmux session",
       "",
-      "Environment: AO_TMUX_SOCKET names a tmux socket (tmux -L) instead of the default server.",
+      "Environment: AO_TMUX_SOCKET names a tmux socket (tmux -L) instead of the default server; up records it",
+      "in .ao-state/tmux.json and the other verbs act on the recorded one. AO_TMUX_TIMEOUT_SECONDS bounds each",
+      "tmux call (default 10).",
       "Exit codes: 0 ok, 1 failure, 2 usage error.");
 
   private static final String[] VERB_USAGE = {
@@ -59,7 +61,7 @@ public final class Main {
       return 0;
     }
     try {
-      return verb(verb, rest, out);
+      return verb(verb, rest, out, err);
     } catch (HarnessException e) {
       err.println("agents " + verb + ": " + e.getMessage() + (e.exitCode() == 2 ? "\n" + usage : ""));
       return e.exitCode();
@@ -73,16 +75,18 @@ public final class Main {
     }
   }
 
-  private static int verb(String verb, List<String> rest, PrintStream out) throws IOException, InterruptedException {
+  private static int verb(String verb, List<String> rest, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
     Path cwd = Path.of(System.getProperty("user.dir"));
     switch (verb) {
       case "up" -> {
         noOptions(rest);
-        Harness harness = Harness.open(cwd);
-        List<String> lines = harness.up(rest);
+        Harness h = Harness.open(cwd);
+        List<String> lines = h.up(rest);
+        notes(h, verb, err);
         lines.forEach(out::println);
         out.flush();
-        List<String> deaths = StartCheck.earlyDeaths(harness, StartCheck.started(lines));
+        List<String> deaths = StartCheck.earlyDeaths(h, StartCheck.started(lines));
         if (!deaths.isEmpty()) {
           throw new HarnessException(String.join("; ", deaths));
         }
@@ -90,7 +94,10 @@ public final class Main {
       }
       case "down" -> {
         noOptions(rest);
-        Harness.open(cwd).down(rest).forEach(out::println);
+        Harness h = Harness.open(cwd);
+        List<String> lines = h.down(rest);
+        notes(h, verb, err);
+        lines.forEach(out::println);
         return 0;
       }
       case "status" -> {
@@ -98,8 +105,17 @@ public final class Main {
         if (!rest.isEmpty()) {
           throw HarnessException.usage("unexpected argument '" + rest.get(0) + "'");
         }
-        Status status = Harness.open(cwd).status();
+        Harness h = Harness.open(cwd);
+        Status status = h.status();
         out.print(json ? status.json() : status.table());
+        out.flush();
+        notes(h, verb, err);
+        if (h.configError() != null) {
+          // what runs is reported above, from the record; the broken file still fails the command
+          err.println("agents status: " + h.configError() + "\n(the agents above are the recorded ones; fix "
+              + AgentsFile.NAME + " before the next up)");
+          return 1;
+        }
         return 0;
       }
       case "logs" -> {
@@ -107,6 +123,7 @@ public final class Main {
         Harness h = Harness.open(cwd);
         String agent = oneAgent(rest);
         h.session(agent);
+        notes(h, verb, err);
         Path log = h.project().log(agent);
         if (!Files.exists(log)) {
           throw new HarnessException("no log yet for " + agent + " (" + log + ")");
@@ -123,6 +140,7 @@ public final class Main {
       case "attach" -> {
         Harness h = Harness.open(cwd);
         String session = h.session(oneAgent(rest));
+        notes(h, verb, err);
         List<String> argv = new ArrayList<>(List.of("tmux"));
         if (h.tmux().socket() != null) {
           argv.addAll(List.of("-L", h.tmux().socket()));
@@ -133,11 +151,15 @@ public final class Main {
       }
       case "watchdog" -> {
         // internal: the detached process started by up
-        new Watchdog(new Project(Path.of(rest.get(0))), Tmux.fromEnvironment()).run();
+        new Watchdog(new Project(Path.of(rest.get(0)))).run();
         return 0;
       }
       default -> throw new IllegalStateException(verb);
     }
+  }
+
+  private static void notes(Harness h, String verb, PrintStream err) {
+    h.notes().forEach(n -> err.println("agents " + verb + ": note: " + n));
   }
 
   private static String oneAgent(List<String> rest) {

@@ -47,6 +47,18 @@ final class Procs {
     }
   }
 
+  /**
+   * The working folder of {@code pid}, or null when it cannot be read. It follows the folder when
+   * the folder is renamed, which is how a moved project still knows its watchdog.
+   */
+  static Path cwd(long pid) {
+    try {
+      return Files.readSymbolicLink(Path.of("/proc", Long.toString(pid), "cwd"));
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
+  }
+
   /** Seconds since {@code pid} started, or -1 when it is gone. */
   static long uptimeSeconds(long pid) {
     String[] stat = stat(pid);

@@ -2,14 +2,18 @@ package dev.agentorchestrator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.channels.FileChannel;
+import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /** A project root and the files the harness keeps under {@code .ao-state/}. */
 final class Project {
 
   private final Path root;
+  private boolean locking;
 
   Project(Path root) {
     this.root = root.toAbsolutePath().normalize();
@@ -56,14 +60,17 @@ final class Project {
     return inbox().resolve("pane-died");
   }
 
-  /** The tmux session of an agent: {@code <project-folder>-<agent>}, with only [A-Za-z0-9_-]. */
-  String session(String agent) {
-    Path name = root.getFileName();
-    return sessionName(name == null ? "root" : name.toString(), agent);
+  Path tmuxRecord() {
+    return stateDir().resolve(TmuxRecord.FILE);
   }
 
-  static String sessionName(String folder, String agent) {
-    return (folder + "-" + agent).replaceAll("[^A-Za-z0-9_-]", "-");
+  /**
+   * The session an agent had before sessions carried their project's identity: {@code
+   * <folder>-<agent>}. Only used to adopt the agents such a harness left running.
+   */
+  String legacySession(String agent) {
+    Path name = root.getFileName();
+    return ((name == null ? "root" : name.toString()) + "-" + agent).replaceAll("[^A-Za-z0-9_-]", "-");
   }
 
   void createDirs() {
@@ -72,6 +79,26 @@ final class Project {
       Files.createDirectories(inbox());
     } catch (IOException e) {
       throw new HarnessException("cannot create " + stateDir() + ": " + e.getMessage());
+    }
+  }
+
+  /**
+   * Runs {@code action} holding {@code .ao-state/harness.lock}, so that concurrent ups and downs
+   * take turns. Re-entrant: a verb that holds it may call what takes it again.
+   */
+  <T> T locked(java.util.function.Supplier<T> action) {
+    if (locking) {
+      return action.get();
+    }
+    Path lock = stateDir().resolve("harness.lock");
+    try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
+        FileLock held = channel.lock()) {
+      locking = true;
+      return action.get();
+    } catch (IOException e) {
+      throw new HarnessException("cannot lock " + lock + ": " + e.getMessage());
+    } finally {
+      locking = false;
     }
   }
 

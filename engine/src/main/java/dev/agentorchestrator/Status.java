@@ -10,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,17 +27,22 @@ record Status(boolean watchdogAlive, Long watchdogPid, List<Row> agents) {
     agents = List.copyOf(agents);
   }
 
-  static Status compute(
-      Project project, List<AgentSpec> specs, Map<String, AgentState> states, Map<String, Tmux.Pane> panes, Long watchdogPid) {
+  /**
+   * The status of {@code agents} (name and watch mode, in order), from the harness's counters, the
+   * panes of its tmux server and whether its watchdog runs. A pane of another project is not ours,
+   * whatever its name.
+   */
+  static Status compute(TmuxRecord record, Map<String, AgentSpec.Watch> agents, Map<String, AgentState> states,
+      Map<String, Tmux.Pane> panes, Long watchdogPid) {
     List<Row> rows = new ArrayList<>();
     long now = System.currentTimeMillis();
-    for (AgentSpec spec : specs) {
-      AgentState s = states.getOrDefault(spec.name(), new AgentState());
-      Tmux.Pane pane = panes.get(project.session(spec.name()));
+    for (Map.Entry<String, AgentSpec.Watch> agent : agents.entrySet()) {
+      AgentState s = states.getOrDefault(agent.getKey(), new AgentState());
+      Tmux.Pane pane = panes.get(record.sessionOf(agent.getKey()));
       String state;
       Long pid = null;
       Long uptime = null;
-      if (pane != null && pane.running()) {
+      if (record.owns(pane) && pane.running()) {
         state = "running";
         pid = pane.pid();
         long up = Procs.uptimeSeconds(pane.pid());
@@ -45,14 +51,21 @@ record Status(boolean watchdogAlive, Long watchdogPid, List<Row> agents) {
         state = "stopped";
       } else if (s.crashloop()) {
         state = "crashloop";
-      } else if (spec.watch() == AgentSpec.Watch.HEAL && watchdogPid != null && s.nextAttemptAt > now) {
+      } else if (agent.getValue() == AgentSpec.Watch.HEAL && watchdogPid != null && s.nextAttemptAt > now) {
         state = "backoff";
       } else {
         state = "dead";
       }
-      rows.add(new Row(spec.name(), spec.watch().label(), state, pid, s.restarts, uptime, s.lastExit));
+      rows.add(new Row(agent.getKey(), agent.getValue().label(), state, pid, s.restarts, uptime, s.lastExit));
     }
     return new Status(watchdogPid != null, watchdogPid, rows);
+  }
+
+  /** The names and watch modes of {@code specs}, in order, as {@link #compute} takes them. */
+  static Map<String, AgentSpec.Watch> watches(List<AgentSpec> specs) {
+    Map<String, AgentSpec.Watch> watches = new LinkedHashMap<>();
+    specs.forEach(a -> watches.put(a.name(), a.watch()));
+    return watches;
   }
 
   /** {@code status --json}: the watchdog and the agents. */

@@ -15,6 +15,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -35,6 +36,8 @@ final class Watchdog {
   private final Tmux tmux;
   private final AgentRunner runner;
   private final Map<String, AgentState> states;
+  /** Where the agents run, as up recorded it; re-read at every up request. */
+  private TmuxRecord record;
   private List<AgentSpec> specs;
   private Map<String, Tmux.Pane> panes = Map.of();
   private long lastHeartbeat;
@@ -44,9 +47,13 @@ final class Watchdog {
   /** Held open for the watchdog's life: closing (or collecting) it would release the lock. */
   private FileChannel lockChannel;
 
-  Watchdog(Project project, Tmux tmux) {
+  Watchdog(Project project) {
     this.project = project;
-    this.tmux = tmux;
+    this.record = TmuxRecord.read(project.stateDir());
+    if (record == null) {
+      throw new HarnessException("no .ao-state/" + TmuxRecord.FILE + " in " + project.root() + ": the watchdog is started by agents up");
+    }
+    this.tmux = new Tmux(record.socket());
     this.runner = new AgentRunner(project, tmux);
     this.states = StateStore.read(project.stateJson());
   }
@@ -74,7 +81,15 @@ final class Watchdog {
       project.inbox().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
       boolean poked = true;
       while (!stopping) {
-        tick(poked);
+        if (ProjectGone.check(project, record, this::log)) {
+          return; // never heal an agent outside its project; ProjectGone left the trace
+        }
+        try {
+          tick(poked);
+        } catch (RuntimeException e) {
+          // one failed tmux call or write must not leave the agents without a watchdog
+          log("tick failed: " + e.getMessage());
+        }
         WatchKey key = watcher.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
         poked = key != null;
         if (key != null) {
@@ -128,7 +143,7 @@ final class Watchdog {
       if (s == null || !s.up) {
         continue;
       }
-      Tmux.Pane pane = panes.get(project.session(spec.name()));
+      Tmux.Pane pane = ours(spec.name());
       if (pane != null && pane.running()) {
         if (pane.pid() != s.pid) {
           s.pid = pane.pid();
@@ -185,7 +200,7 @@ final class Watchdog {
 
   private void restart(AgentSpec spec, AgentState s, Tmux.Pane pane) {
     try {
-      long pid = runner.start(spec, pane);
+      long pid = runner.start(spec, pane, record);
       running(spec.name(), pid);
       s.restarts++;
       s.nextAttemptAt = 0;
@@ -216,6 +231,7 @@ final class Watchdog {
       StringBuilder reply = new StringBuilder();
       try {
         specs = AgentsFile.read(project.root());
+        record = Objects.requireNonNullElse(TmuxRecord.read(project.stateDir()), record);
         for (String name : Files.readAllLines(request)) {
           reply.append(up(name.strip())).append('\n');
         }
@@ -241,13 +257,13 @@ final class Watchdog {
     AgentState s = states.computeIfAbsent(name, n -> new AgentState());
     s.up = true;
     s.reset();
-    Tmux.Pane pane = panes.get(project.session(name));
-    if (pane != null && pane.running()) {
+    Tmux.Pane pane = panes.get(record.sessionOf(name));
+    if (record.owns(pane) && pane.running()) {
       s.pid = pane.pid();
       return name + "\talready running (pid " + pane.pid() + ")";
     }
     try {
-      s.pid = runner.start(spec, pane);
+      s.pid = runner.start(spec, pane, record);
       running(name, s.pid);
       s.startedAt = System.currentTimeMillis();
       log(name + " started by up (pid " + s.pid + ")");
@@ -258,11 +274,20 @@ final class Watchdog {
     }
   }
 
+  /**
+   * The agent's pane, when this project owns it. A session of another project under the same name
+   * is as good as no session: healing starts the agent in its own (and fails there, loudly).
+   */
+  private Tmux.Pane ours(String agent) {
+    Tmux.Pane pane = panes.get(record.sessionOf(agent));
+    return record.owns(pane) ? pane : null;
+  }
+
   /** Records a process just started, so the status written next shows it without asking tmux again. */
   private void running(String agent, long pid) {
     Map<String, Tmux.Pane> now = new java.util.HashMap<>(panes);
-    String session = project.session(agent);
-    now.put(session, new Tmux.Pane(session, pid, false, null));
+    String session = record.sessionOf(agent);
+    now.put(session, new Tmux.Pane(session, pid, false, null, record.project()));
     panes = now;
   }
 
@@ -278,7 +303,7 @@ final class Watchdog {
   }
 
   private void writeStatus() {
-    Status status = Status.compute(project, specs, states, panes, ProcessHandle.current().pid());
+    Status status = Status.compute(record, Status.watches(specs), states, panes, ProcessHandle.current().pid());
     Project.writeAtomically(project.statusJson(), status.fileJson(Instant.now(), heartbeat));
   }
 

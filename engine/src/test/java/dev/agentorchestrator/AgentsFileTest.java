@@ -111,12 +111,6 @@ class AgentsFileTest {
   }
 
   @Test
-  void sessionNamesAreSafeForTmux() {
-    assertEquals("my-proj-v1-2-orchestrator", Project.sessionName("my.proj:v1.2", "orchestrator"));
-    assertEquals("a_b-c", Project.sessionName("a_b", "c"));
-  }
-
-  @Test
   void backoffGrowsAndIsCapped() {
     assertEquals(0, AgentState.backoffMillis(1));
     assertEquals(500, AgentState.backoffMillis(2));

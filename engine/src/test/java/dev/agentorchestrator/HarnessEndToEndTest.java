@@ -87,7 +87,10 @@ class HarnessEndToEndTest {
     assertEquals(0L, one.get("restarts"));
     assertNotNull(one.get("uptimeSeconds"));
     assertTrue(alive(pid(one)) && alive(pid(two)));
-    assertTrue(fx.tmux("has-session", "-t", "=basic-one").exit() == 0);
+    String sessionOne = TestProjects.session(root, "one");
+    String sessionTwo = TestProjects.session(root, "two");
+    assertTrue(sessionOne.startsWith("basic-one-"), sessionOne);
+    assertTrue(fx.tmux("has-session", "-t", "=" + sessionOne).exit() == 0);
 
     String table = fx.ok(root, "status").out();
     assertTrue(table.contains("one") && table.contains("running") && table.contains("watchdog: alive"), table);
@@ -109,8 +112,8 @@ class HarnessEndToEndTest {
     fx.ok(root, "down");
     assertFalse(alive(watchdog), "watchdog survived down");
     assertFalse(alive(pid(one)) || alive(pid(two)), "an agent survived down");
-    assertNotEquals(0, fx.tmux("has-session", "-t", "=basic-one").exit());
-    assertNotEquals(0, fx.tmux("has-session", "-t", "=basic-two").exit());
+    assertNotEquals(0, fx.tmux("has-session", "-t", "=" + sessionOne).exit());
+    assertNotEquals(0, fx.tmux("has-session", "-t", "=" + sessionTwo).exit());
     assertTrue(TestProjects.pidsMatching(root.toString()).isEmpty(), "processes left behind");
     @SuppressWarnings("unchecked")
     Map<String, Object> after = (Map<String, Object>) TestProjects.parse(read(statusFile));
@@ -188,8 +191,8 @@ class HarnessEndToEndTest {
   void pollHealsWhenThePaneDiedHookDoesNotFire() throws IOException {
     Path root = project("nohook", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
-    assertEquals(0, fx.tmux("set-hook", "-u", "-w", "-t", "=nohook-a:", "pane-died").exit());
-    assertTrue(fx.tmux("show-hooks", "-w", "-t", "=nohook-a:").out().isBlank(), "hook removed");
+    assertEquals(0, fx.tmux("set-hook", "-u", "-w", "-t", "=" + TestProjects.session(root, "a") + ":", "pane-died").exit());
+    assertTrue(fx.tmux("show-hooks", "-w", "-t", "=" + TestProjects.session(root, "a") + ":").out().isBlank(), "hook removed");
     long before = pid(agentStatus(root, "a"));
     ProcessHandle.of(before).orElseThrow().destroyForcibly();
     await("a healed by the poll", 15, () -> {

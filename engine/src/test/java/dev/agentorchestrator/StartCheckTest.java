@@ -75,7 +75,7 @@ class StartCheckTest {
   void theDefaultClaudeCommandIsRefusedWithoutClaudeOnPath() throws IOException {
     Path root = project("noclaude", "[agents.main]\nprompt = \"prompts/role.md\"\n");
     String java = ProcessHandle.current().info().command().orElseThrow();
-    TestProjects.Run r = fx.agents(root, Map.of("PATH", "/usr/bin:/bin", "AO_JAVA", java), "up");
+    TestProjects.Run r = fx.agents(Map.of("PATH", "/usr/bin:/bin", "AO_JAVA", java), root, "up");
     org.junit.jupiter.api.Assumptions.assumeFalse(Files.exists(Path.of("/usr/bin/claude")) || Files.exists(Path.of("/bin/claude")));
     assertEquals(1, r.exit(), r.toString());
     assertEquals("agents up: agent main: command 'claude' not found on PATH; nothing started\n", r.err());
@@ -99,7 +99,7 @@ class StartCheckTest {
     Path root = project("steady", agent("ok", "[\"sleep\", \"100000\"]", "heal"));
     assertEquals(0, fx.agents(root, "up").exit());
     long t0 = System.nanoTime();
-    TestProjects.Run again = fx.agents(root, Map.of("AO_UP_CHECK_SECONDS", "40"), "up");
+    TestProjects.Run again = fx.agents(Map.of("AO_UP_CHECK_SECONDS", "40"), root, "up");
     assertEquals(0, again.exit(), again.toString());
     assertTrue(System.nanoTime() - t0 < 30_000_000_000L, "an agent already running is not watched for 40s");
     assertTrue(again.out().contains("already running"), again.out());

@@ -53,11 +53,11 @@ final class TestProjects {
 
   /** Runs {@code engine/agents ARGS} in {@code root}, with the classes under test. */
   Run agents(Path root, String... args) {
-    return agents(root, Map.of(), args);
+    return agents(Map.of(), root, args);
   }
 
-  /** The same, with {@code env} added to (or replacing parts of) the environment. */
-  Run agents(Path root, Map<String, String> env, String... args) {
+  /** Runs {@code engine/agents ARGS} in {@code root} with {@code env} on top of the test's environment. */
+  Run agents(Map<String, String> env, Path root, String... args) {
     List<String> argv = new ArrayList<>(List.of(ENGINE.resolve("agents").toString()));
     argv.addAll(List.of(args));
     ProcessBuilder pb = new ProcessBuilder(argv).directory(root.toFile());
@@ -121,6 +121,15 @@ final class TestProjects {
     return (Map<String, Object>) status.get("watchdog");
   }
 
+  /** The tmux session {@code up} recorded for {@code agent} in {@code .ao-state/tmux.json}. */
+  static String session(Path root, String agent) {
+    TmuxRecord r = TmuxRecord.read(root.resolve(".ao-state"));
+    if (r == null || !r.agents().containsKey(agent)) {
+      throw new AssertionError("no session recorded for " + agent + " in " + root);
+    }
+    return r.agents().get(agent).session();
+  }
+
   /** tmux on the test socket. */
   Run tmux(String... args) {
     List<String> argv = new ArrayList<>(List.of("tmux", "-L", socket));
@@ -130,8 +139,13 @@ final class TestProjects {
 
   /** Kills the test's tmux server and removes its socket file. */
   void killServer() {
-    String path = tmux("display-message", "-p", "#{socket_path}").out().strip();
-    tmux("kill-server");
+    killServer(socket);
+  }
+
+  /** Kills the tmux server on {@code socket} and removes its socket file. */
+  static void killServer(String socket) {
+    String path = run(new ProcessBuilder("tmux", "-L", socket, "display-message", "-p", "#{socket_path}"), 20).out().strip();
+    run(new ProcessBuilder("tmux", "-L", socket, "kill-server"), 20);
     try {
       Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
       Path dir = Path.of(System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp"), "tmux-" + uid);
@@ -168,6 +182,25 @@ final class TestProjects {
     } catch (IOException e) {
       return false;
     }
+  }
+
+  /**
+   * A zombie: a child that exited under a parent that never reaps it (sh exec'd into sleep), as a
+   * killed watchdog stays where pid 1 does not reap. It is gone when its parent ends, in 60 s.
+   */
+  static long zombie() throws IOException {
+    Process parent = new ProcessBuilder("sh", "-c", "sleep 0.1 & echo $!; exec sleep 60").start();
+    String line = new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream(), StandardCharsets.UTF_8)).readLine();
+    long pid = Long.parseLong(line.strip());
+    await("pid " + pid + " to become a zombie", 10, () -> {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
+        return stat.charAt(stat.lastIndexOf(')') + 2) == 'Z';
+      } catch (IOException e) {
+        return false;
+      }
+    }, () -> "not a zombie");
+    return pid;
   }
 
   /** Pids of processes whose command line contains {@code needle}. */

@@ -8,9 +8,9 @@ public enum HarnessState {
   RUNNING,
   /** The harness is up but an agent is dead, backing off or crash-looping, or the watchdog died. */
   DEGRADED,
-  /** Nothing of the harness runs. */
+  /** Nothing of the harness runs, or it was never started (the harness's own word for both). */
   STOPPED,
-  /** No status file, or one that cannot be read. */
+  /** A status file that cannot be read, or a location that is not a folder. */
   UNKNOWN;
 
   /** The lower-case word used in tables and JSON. */

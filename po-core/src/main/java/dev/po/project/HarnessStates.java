@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,7 +44,16 @@ public final class HarnessStates {
     long watchdogPid = 0;
     Instant writtenAt = null;
     List<Recorded> recorded = new ArrayList<>();
-    try (JsonParser p = JSON.createParser(Files.readAllBytes(projectRoot.resolve(STATUS_FILE)))) {
+    byte[] file;
+    try {
+      file = Files.readAllBytes(projectRoot.resolve(STATUS_FILE));
+    } catch (NoSuchFileException e) {
+      // never started: the harness's own status says "stopped" too, and both must use one word
+      return HarnessStatus.NEVER_STARTED;
+    } catch (IOException e) {
+      return HarnessStatus.UNKNOWN;
+    }
+    try (JsonParser p = JSON.createParser(file)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         return HarnessStatus.UNKNOWN;
       }
@@ -129,7 +139,7 @@ public final class HarnessStates {
       return false;
     }
     Optional<ProcessHandle> handle = ProcessHandle.of(pid).filter(ProcessHandle::isAlive);
-    if (handle.isEmpty()) {
+    if (handle.isEmpty() || zombie(pid)) {
       return false;
     }
     if (writtenAt == null) {
@@ -138,6 +148,21 @@ public final class HarnessStates {
     return handle.get().info().startInstant()
         .map(started -> !started.isAfter(writtenAt.plus(PID_REUSE_SLACK)))
         .orElse(true);
+  }
+
+  /**
+   * Whether {@code pid} is a zombie: dead, but not yet reaped by its parent, which can take for ever
+   * where pid 1 does not reap. {@link ProcessHandle#isAlive()} counts it as alive; /proc does not.
+   */
+  private static boolean zombie(long pid) {
+    try {
+      String stat = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
+      int close = stat.lastIndexOf(')');
+      char state = close > 0 && close + 2 < stat.length() ? stat.charAt(close + 2) : '?';
+      return state == 'Z' || state == 'X';
+    } catch (IOException | RuntimeException e) {
+      return false; // no /proc here: only ProcessHandle can tell
+    }
   }
 
 }

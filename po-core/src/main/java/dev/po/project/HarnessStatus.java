@@ -13,8 +13,11 @@ import java.util.Objects;
  */
 public record HarnessStatus(
     HarnessState state, boolean watchdogAlive, long watchdogPid, List<Agent> agents) {
-  /** The status of a project whose status file is missing or unreadable. */
+  /** The status of a project whose status file cannot be read. */
   public static final HarnessStatus UNKNOWN = new HarnessStatus(HarnessState.UNKNOWN, false, 0, List.of());
+
+  /** The status of a project never started: no status file yet, nothing runs. */
+  public static final HarnessStatus NEVER_STARTED = new HarnessStatus(HarnessState.STOPPED, false, 0, List.of());
 
   public HarnessStatus {
     Objects.requireNonNull(state, "state");

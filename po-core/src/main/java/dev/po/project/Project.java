@@ -109,13 +109,15 @@ public final class Project {
     }
     List<String> argv = new ArrayList<>(harness().launcher());
     String program = argv.get(0);
-    if (program.contains("/") && !Files.isExecutable(root.resolve(program))) {
+    Path launcher = root.resolve(program);
+    if (program.contains("/") && !Files.exists(launcher)) {
       throw new ProjectException(
-          "project "
-              + name()
-              + ": no launcher "
-              + root.resolve(program)
-              + " (is engine/ checked out? git submodule update --init)");
+          "project " + name() + ": no launcher " + launcher + " (is engine/ checked out? git submodule update --init)");
+    }
+    if (program.contains("/") && (Files.isDirectory(launcher) || !Files.isExecutable(launcher))) {
+      throw new ProjectException(
+          "project " + name() + ": the launcher " + launcher
+              + (Files.isDirectory(launcher) ? " is a folder, not a file" : " is not executable (chmod +x " + launcher + ")"));
     }
     argv.add(verb.equals(LaunchCommand.START) ? "up" : "down");
     ExecResult r =

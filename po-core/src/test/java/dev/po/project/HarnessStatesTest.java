@@ -1,9 +1,12 @@
 package dev.po.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -50,9 +53,39 @@ class HarnessStatesTest {
         + ",\"restarts\":0,\"uptimeSeconds\":5,\"lastExit\":null}";
   }
 
+  /** A zombie: a child that exited under a parent that never reaps it (sh exec'd into sleep). */
+  private static long zombie(List<Process> parents) throws Exception {
+    Process parent = new ProcessBuilder("sh", "-c", "sleep 0.1 & echo $!; exec sleep 60").start();
+    parents.add(parent);
+    long pid = Long.parseLong(new java.io.BufferedReader(new java.io.InputStreamReader(parent.getInputStream())).readLine().strip());
+    long deadline = System.nanoTime() + 10_000_000_000L;
+    while (!Files.readString(Path.of("/proc/" + pid + "/stat")).contains(") Z ")) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("pid " + pid + " did not become a zombie");
+      }
+      Thread.sleep(20);
+    }
+    return pid;
+  }
+
   @Test
-  void noStatusFileIsUnknown() {
-    assertEquals(HarnessState.UNKNOWN, HarnessStates.of(root));
+  void zombiesCountAsDead() throws Exception {
+    List<Process> parents = new ArrayList<>();
+    try {
+      long watchdog = zombie(parents);
+      long agent = zombie(parents);
+      assertTrue(ProcessHandle.of(watchdog).map(ProcessHandle::isAlive).orElse(false), "the JDK calls a zombie alive");
+      String json = status(true, watchdog, agent("a", "running", agent));
+      assertEquals(HarnessState.STOPPED, with(json));
+      assertEquals(HarnessState.DEGRADED, with(status(true, watchdog, agent("a", "running", live))));
+    } finally {
+      parents.forEach(Process::destroyForcibly);
+    }
+  }
+
+  @Test
+  void noStatusFileIsStoppedTheWordTheHarnessUsesForNeverStarted() {
+    assertEquals(HarnessState.STOPPED, HarnessStates.of(root));
   }
 
   @Test
@@ -115,7 +148,7 @@ class HarnessStatesTest {
     assertEquals(live, s.watchdogPid());
     assertEquals(new HarnessStatus.Agent("a", "running", live, 0, true), s.agent("a").orElseThrow());
     assertEquals(new HarnessStatus.Agent("b", "backoff", dead, 3, false), s.agent("b").orElseThrow());
-    assertEquals(HarnessStatus.UNKNOWN, HarnessStates.read(root.resolve("nowhere")));
+    assertEquals(HarnessStatus.NEVER_STARTED, HarnessStates.read(root.resolve("nowhere")));
   }
 
   @Test

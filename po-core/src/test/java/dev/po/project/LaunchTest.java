@@ -119,6 +119,16 @@ class LaunchTest {
   }
 
   @Test
+  void aLauncherThatIsNotExecutableIsSaidSo() throws Exception {
+    Path launcher = tmp.resolve("projects/beta/engine/agents");
+    Files.setPosixFilePermissions(launcher, java.nio.file.attribute.PosixFilePermissions.fromString("rw-r--r--"));
+    LaunchSummary s = po.start("beta").call();
+    assertEquals(
+        "project beta: the launcher " + launcher + " is not executable (chmod +x " + launcher + ")",
+        s.failed().get(0).message());
+  }
+
+  @Test
   void aFailingLauncherIsReportedWithCommandFolderExitAndOutput() throws Exception {
     folder("bad");
     fleet.append(
@@ -169,7 +179,7 @@ class LaunchTest {
 
   @Test
   void stateReadsTheStatusFile() throws Exception {
-    assertEquals(HarnessState.UNKNOWN, po.project("alpha").state());
+    assertEquals(HarnessState.STOPPED, po.project("alpha").state()); // never started
     Path state = Files.createDirectories(tmp.resolve("projects/alpha/.ao-state"));
     Files.writeString(state.resolve("status.json"), "{\"watchdog\":{\"alive\":false,\"pid\":null},\"agents\":[]}");
     assertEquals(HarnessState.STOPPED, po.project("alpha").state());

@@ -104,6 +104,28 @@ class RealHarnessTest {
   }
 
   @Test
+  void projectsWhoseNamesOverlapNeverShareAnAgentAndStopOnTheSocketTheyStartedOn() {
+    po.create("web").setRef("v0.1.0").setRegister(true).setAgent("api-worker").setAgentCommand(SLEEPER).call();
+    create("web-api", "v0.1.0"); // agent "worker": both once wanted the session web-api-worker
+    LaunchSummary started = po.start("web", "web-api").setParallel(false).call();
+    assertEquals("started 2, skipped 0, failed 0", started.line(), started.toString());
+    EngineHarness.await(() -> po.project("web").state(), HarnessState.RUNNING);
+    EngineHarness.await(() -> po.project("web-api").state(), HarnessState.RUNNING);
+    long web = HarnessStates.read(po.project("web").root()).agent("api-worker").orElseThrow().pid();
+    long webApi = HarnessStates.read(po.project("web-api").root()).agent("worker").orElseThrow().pid();
+    assertTrue(web != webApi, "one agent for two projects");
+
+    // stopped with another AO_TMUX_SOCKET in the environment: the harness stops them where they run
+    Po elsewhere = Po.open(fleet.file()).withEnvironment(EngineHarness.env(socket + "-other"));
+    LaunchResult stopped = elsewhere.project("web").stop();
+    assertEquals(LaunchResult.Outcome.DONE, stopped.outcome(), stopped.output());
+    assertEquals(HarnessState.STOPPED, po.project("web").state());
+    assertFalse(ProcessHandle.of(web).map(ProcessHandle::isAlive).orElse(false), "web's agent survived its stop");
+    assertEquals(HarnessState.RUNNING, po.project("web-api").state());
+    assertTrue(ProcessHandle.of(webApi).map(ProcessHandle::isAlive).orElse(false), "web-api's agent was stopped with web");
+  }
+
+  @Test
   void anUnregisteredProjectRunsByHandAsItsReadmeSays() {
     CreateResult r = po.create("e2e-hand").setRef("v0.2.0").setAgentCommand(SLEEPER).call();
     assertFalse(r.registered());
@@ -132,7 +154,7 @@ class RealHarnessTest {
     assertEquals("started 2, skipped 1, failed 0", started.line(), started.toString());
     EngineHarness.await(() -> po.project("e2e-a").state(), HarnessState.RUNNING);
     EngineHarness.await(() -> po.project("e2e-b").state(), HarnessState.RUNNING);
-    assertEquals(HarnessState.UNKNOWN, po.project("e2e-off").state());
+    assertEquals(HarnessState.STOPPED, po.project("e2e-off").state()); // never started
     assertFalse(Tmux.hasSession(socket, "e2e-off-worker"));
 
     LaunchSummary stopped = po.stop().setAll(true).call();

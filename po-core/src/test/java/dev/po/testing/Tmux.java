@@ -27,7 +27,10 @@ public final class Tmux {
     }
   }
 
-  /** Whether a session named {@code session} exists on {@code socket}. */
+  /**
+   * Whether a session named {@code session}, or starting with it, exists on {@code socket}: the
+   * harness names sessions {@code <folder>-<agent>-<project identity>}, and tmux matches a prefix.
+   */
   public static boolean hasSession(String socket, String session) {
     try {
       Process p = new ProcessBuilder("tmux", "-L", socket, "has-session", "-t", session)

@@ -49,9 +49,9 @@ class FleetStatusTest {
     assertEquals(6, lines.size(), r::toString);
     assertEquals(List.of("NAME", "ENABLED", "HARNESS@REF", "PIN", "LOCATION", "STATE"), words(lines.get(0)));
     assertEquals(
-        List.of("alpha", "yes", "agent-orchestrator@v0.1.0", "v0.1.0", "ok", "unknown"), words(lines.get(1)));
+        List.of("alpha", "yes", "agent-orchestrator@v0.1.0", "v0.1.0", "ok", "stopped"), words(lines.get(1)));
     assertEquals(
-        List.of("beta", "yes", "agent-orchestrator@v0.2.0", "v0.1.0*", "ok", "unknown"), words(lines.get(2)));
+        List.of("beta", "yes", "agent-orchestrator@v0.2.0", "v0.1.0*", "ok", "stopped"), words(lines.get(2)));
     assertTrue(lines.get(3).startsWith("gamma  no "), r::toString);
     assertNotEquals("ok", column(lines, 3, "LOCATION"), r::toString);
     assertEquals("-", column(lines, 3, "PIN"), r::toString);
@@ -85,7 +85,7 @@ class FleetStatusTest {
     assertEquals(fleet.harness().commit("v0.1.0"), alpha.get("pin").asText());
     assertEquals("v0.1.0", alpha.get("pinName").asText());
     assertFalse(alpha.get("drift").asBoolean());
-    assertEquals("unknown", alpha.get("state").asText());
+    assertEquals("stopped", alpha.get("state").asText());
 
     JsonNode beta = a.get(1);
     assertEquals(fleet.harness().commit("v0.1.0"), beta.get("pin").asText());
