@@ -86,6 +86,10 @@ class LaunchTest {
   @Test
   void stopAllStopsADisabledProjectThatRuns() throws Exception {
     po.start("off").setForce(true).call();
+    // the stand-in launcher writes no status: say what a real harness would, a live watchdog
+    Files.writeString(tmp.resolve("projects/off/.ao-state/status.json"),
+        "{\"watchdog\": {\"alive\": true, \"pid\": " + ProcessHandle.current().pid() + "}, \"agents\": []}");
+    assertEquals(HarnessState.RUNNING, po.project("off").state(), "the fixture's status file reads as running");
     LaunchSummary t = po.stop().setAll(true).call();
     assertEquals("stopped 3, skipped 0, failed 0", t.line());
     assertEquals(List.of("up", "down"), log("off"));
