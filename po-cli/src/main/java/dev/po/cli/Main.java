@@ -18,15 +18,25 @@ public final class Main {
   private Main() {}
 
   public static void main(String[] args) {
-    System.exit(run(args, System.out, System.err, System.getenv()));
+    System.exit(run(args, System.out, System.err, System.getenv(), Terminal.detect()));
   }
 
   /** Runs {@code po args...} writing to {@code out} and {@code err}; returns the exit code. */
   public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env) {
+    return run(args, out, err, env, Terminal.NONE);
+  }
+
+  /** As {@link #run(String[], PrintStream, PrintStream, Map)}, on streams that are {@code terminal}. */
+  public static int run(String[] args, PrintStream out, PrintStream err, Map<String, String> env, Terminal terminal) {
     PrintWriter o = new PrintWriter(new java.io.OutputStreamWriter(out, StandardCharsets.UTF_8), true);
     PrintWriter e = new PrintWriter(new java.io.OutputStreamWriter(err, StandardCharsets.UTF_8), true);
     try {
-      return commandLine(env).setOut(o).setErr(e).execute(args);
+      CommandLine cl = commandLine(env, terminal);
+      // Help is coloured by the same rule as output; --no-color is looked for before parsing,
+      // because help is printed while parsing.
+      boolean colour = terminal.colour(env, java.util.Arrays.asList(args).contains("--no-color"));
+      cl.setColorScheme(CommandLine.Help.defaultColorScheme(colour ? CommandLine.Help.Ansi.ON : CommandLine.Help.Ansi.OFF));
+      return cl.setOut(o).setErr(e).execute(args);
     } finally {
       o.flush();
       e.flush();
@@ -38,12 +48,16 @@ public final class Main {
    * commands that show other commands at work, as the demo does.
    */
   public static int inProcess(Map<String, String> env, PrintWriter out, String... args) {
-    return commandLine(env).setOut(out).setErr(out).execute(args);
+    return commandLine(env, Terminal.NONE).setOut(out).setErr(out).execute(args);
   }
 
   /** The configured command tree; exposed for tests and for documentation tools. */
   static CommandLine commandLine(Map<String, String> env) {
-    CommandLine cl = new CommandLine(new PoCommand(env));
+    return commandLine(env, Terminal.NONE);
+  }
+
+  static CommandLine commandLine(Map<String, String> env, Terminal terminal) {
+    CommandLine cl = new CommandLine(new PoCommand(env, terminal));
     // An argument like @name is a name, never a file of more arguments.
     cl.setExpandAtFiles(false);
     cl.setExecutionExceptionHandler(new ErrorHandler());

@@ -7,6 +7,7 @@ import dev.po.cli.project.HarnessCommand;
 import dev.po.cli.project.StartCommand;
 import dev.po.cli.project.StopCommand;
 import dev.po.cli.project.UpdateCommand;
+import dev.po.cli.startup.StartupCommand;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -40,10 +41,13 @@ import picocli.CommandLine.Spec;
       UpdateCommand.class,
       HarnessCommand.class,
       DemoCommand.class,
+      CompletionCommand.class,
+      StartupCommand.class,
       // more commands go here, one class each
     })
 public final class PoCommand implements Callable<Integer> {
   private final Map<String, String> env;
+  private final Terminal terminal;
 
   @Spec CommandSpec spec;
 
@@ -60,8 +64,20 @@ public final class PoCommand implements Callable<Integer> {
       description = "Registry; default $PO_FLEET, else ./fleet.toml")
   Path fleet;
 
-  PoCommand(Map<String, String> env) {
+  @Option(
+      names = "--no-color",
+      scope = ScopeType.INHERIT,
+      description = "No colours, even on a terminal (also: the NO_COLOR environment variable).")
+  boolean noColor;
+
+  PoCommand(Map<String, String> env, Terminal terminal) {
     this.env = Map.copyOf(env);
+    this.terminal = terminal;
+  }
+
+  /** For tools that build the command tree from the class alone (the man page generator). */
+  PoCommand() {
+    this(System.getenv(), Terminal.NONE);
   }
 
   /** The environment po was started with (tests pass their own). */
@@ -71,6 +87,16 @@ public final class PoCommand implements Callable<Integer> {
 
   public boolean verbose() {
     return verbose;
+  }
+
+  /** Which of po's streams are terminals. */
+  public Terminal terminal() {
+    return terminal;
+  }
+
+  /** Whether stdout gets colours: see {@link Terminal#colour}. */
+  public boolean colour() {
+    return terminal.colour(env, noColor);
   }
 
   /** {@code po} alone: the usage on stderr, as for any other usage error. */

@@ -4,10 +4,15 @@ import java.io.PrintWriter;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.regex.Pattern;
 
-/** A plain text table: a header and rows, columns padded to line up, no trailing blanks. */
+/**
+ * A plain text table: a header and rows, columns padded to line up, no trailing blanks. Cells may
+ * carry colour ({@link Colours}): padding counts only the characters that show.
+ */
 public final class Table {
   private static final String GAP = "  ";
+  private static final Pattern ESCAPE = Pattern.compile("\u001B\\[[0-9;]*m");
   private final List<String[]> rows = new ArrayList<>();
   private final int columns;
 
@@ -34,7 +39,7 @@ public final class Table {
     int[] width = new int[columns];
     for (String[] r : rows) {
       for (int i = 0; i < columns; i++) {
-        width[i] = Math.max(width[i], r[i].length());
+        width[i] = Math.max(width[i], shown(r[i]));
       }
     }
     StringBuilder line = new StringBuilder();
@@ -43,10 +48,14 @@ public final class Table {
       for (int i = 0; i < columns; i++) {
         line.append(r[i]);
         if (i < columns - 1) {
-          line.append(" ".repeat(width[i] - r[i].length())).append(GAP);
+          line.append(" ".repeat(width[i] - shown(r[i]))).append(GAP);
         }
       }
       out.println(line.toString().stripTrailing());
     }
+  }
+
+  private static int shown(String cell) {
+    return ESCAPE.matcher(cell).replaceAll("").length();
   }
 }

@@ -23,7 +23,9 @@
  * {@link dev.po.PoException} (or an {@code IllegalArgumentException} from a po-core value) into
  * {@code po: message} on stderr and exit 1, and anything else into an internal error; picocli's
  * usage errors exit 2. {@link dev.po.cli.Table} prints aligned tables, {@link dev.po.cli.Json}
- * prints JSON with a fixed field order. Tests run commands in-process through
+ * prints JSON with a fixed field order. For a person at a terminal, {@link dev.po.cli.Colours}
+ * colours states on stdout and {@link dev.po.cli.Progress} counts finished steps on stderr; both
+ * stay silent for pipes, files and {@code --json}. Tests run commands in-process through
  * {@link dev.po.cli.Main#run}.
  */
 package dev.po.cli;

@@ -2,16 +2,20 @@ package dev.po.git;
 
 import dev.po.PoException;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.NullProgressMonitor;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.ProgressMonitor;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.StoredConfig;
+import org.eclipse.jgit.lib.TextProgressMonitor;
 import org.eclipse.jgit.revwalk.RevCommit;
 
 /**
@@ -40,6 +44,16 @@ public final class ProjectRepos {
    * moved into place afterwards.
    */
   public static Created create(Path dir, String url, String ref, Map<String, String> files, String message) {
+    return create(dir, url, ref, files, message, null);
+  }
+
+  /**
+   * As {@link #create(Path, String, String, Map, String)}, writing JGit's clone and checkout
+   * progress to {@code progress} (lines rewritten in place with carriage returns), or none when null.
+   */
+  public static Created create(
+      Path dir, String url, String ref, Map<String, String> files, String message, Writer progress) {
+    ProgressMonitor monitor = progress == null ? NullProgressMonitor.INSTANCE : new TextProgressMonitor(progress);
     try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
       for (Map.Entry<String, String> f : files.entrySet()) {
         Path p = dir.resolve(f.getKey());
@@ -49,7 +63,7 @@ public final class ProjectRepos {
       String engineCommit;
       Repository engine;
       try {
-        engine = git.submoduleAdd().setPath(ENGINE).setURI(url).call();
+        engine = git.submoduleAdd().setPath(ENGINE).setURI(url).setProgressMonitor(monitor).call();
       } catch (GitAPIException | RuntimeException e) {
         throw new PoException("git submodule add " + url + " " + ENGINE + " in " + dir + " failed: " + why(e), e);
       }
@@ -58,7 +72,7 @@ public final class ProjectRepos {
         if (target == null) {
           throw new PoException("no tag, branch or commit '" + ref + "' in " + url);
         }
-        eg.checkout().setName(target.name()).call();
+        eg.checkout().setName(target.name()).setProgressMonitor(monitor).call();
         engineCommit = target.name();
       }
       relativize(dir);

@@ -7,6 +7,7 @@ import dev.po.fleet.Names;
 import dev.po.fleet.ProjectEntry;
 import dev.po.git.ProjectRepos;
 import java.io.IOException;
+import java.io.Writer;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -31,6 +32,7 @@ public final class CreateCommand {
   private boolean register;
   private String agent = "worker";
   private List<String> agentCommand = List.of();
+  private Writer progress;
 
   CreateCommand(Lifecycle lifecycle, String name) {
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -76,6 +78,15 @@ public final class CreateCommand {
     return this;
   }
 
+  /**
+   * Where to write the harness clone's and checkout's progress as it goes (a terminal: lines are
+   * rewritten in place with carriage returns); none by default.
+   */
+  public CreateCommand setProgress(Writer progress) {
+    this.progress = progress;
+    return this;
+  }
+
   /** Makes the project; throws {@link ProjectException} when refused, leaving nothing behind. */
   public CreateResult call() {
     if (!Names.isValid(name)) {
@@ -101,7 +112,7 @@ public final class CreateCommand {
       work = Files.createDirectory(root.getParent().resolve("." + name + ".creating-" + Long.toHexString(System.nanoTime())));
       String message = "New project " + name + "\n\nengine/ pins harness " + h.name() + " at " + ref + ".\n";
       ProjectRepos.Created made =
-          ProjectRepos.create(work, fleet.harnessUrl(h), ref, ProjectFiles.of(name, agent, agentCommand), message);
+          ProjectRepos.create(work, fleet.harnessUrl(h), ref, ProjectFiles.of(name, agent, agentCommand), message, progress);
       if (emptyFolderExisted) {
         Files.delete(root);
       }

@@ -8,6 +8,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Function;
 import java.util.function.Supplier;
 
 /**
@@ -30,6 +32,7 @@ public final class LaunchCommand {
   private boolean all;
   private boolean force;
   private boolean parallel = true;
+  private Consumer<LaunchResult> onEach = r -> {};
 
   LaunchCommand(Lifecycle lifecycle, String verb, List<String> names) {
     this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
@@ -58,6 +61,15 @@ public final class LaunchCommand {
    */
   public LaunchCommand setParallel(boolean parallel) {
     this.parallel = parallel;
+    return this;
+  }
+
+  /**
+   * Called with each project's result as soon as it is known (launchers finish in any order), on
+   * the thread that ran it; for progress while the rest still run. The summary is unaffected.
+   */
+  public LaunchCommand setOnEach(Consumer<LaunchResult> onEach) {
+    this.onEach = Objects.requireNonNull(onEach, "onEach");
     return this;
   }
 
@@ -102,7 +114,12 @@ public final class LaunchCommand {
   }
 
   private List<LaunchResult> runAll(List<Supplier<LaunchResult>> tasks) {
-    return parallel ? Parallel.map(tasks, Supplier::get) : tasks.stream().map(Supplier::get).toList();
+    Function<Supplier<LaunchResult>, LaunchResult> each = t -> {
+      LaunchResult r = t.get();
+      onEach.accept(r);
+      return r;
+    };
+    return parallel ? Parallel.map(tasks, each) : tasks.stream().map(each).toList();
   }
 
   private LaunchResult run(Project p, boolean forced) {

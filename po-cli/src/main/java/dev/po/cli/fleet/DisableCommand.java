@@ -1,6 +1,7 @@
 package dev.po.cli.fleet;
 
 import dev.po.cli.FleetFile;
+import dev.po.cli.ProjectNames;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -16,7 +17,7 @@ final class DisableCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin FleetFile fleet;
 
-  @Parameters(paramLabel = "NAME", description = "The project name.")
+  @Parameters(paramLabel = "NAME", description = "The project name.", completionCandidates = ProjectNames.class)
   String name;
 
   @Override

@@ -2,6 +2,7 @@ package dev.po.cli.fleet;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.po.cli.FleetFile;
+import dev.po.cli.ProjectNames;
 import dev.po.cli.Json;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
@@ -28,7 +29,7 @@ final class GetCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin FleetFile fleet;
 
-  @Parameters(paramLabel = "NAME", description = "The project name.")
+  @Parameters(paramLabel = "NAME", description = "The project name.", completionCandidates = ProjectNames.class)
   String name;
 
   @Option(names = "--json", description = "Print JSON instead of text.")

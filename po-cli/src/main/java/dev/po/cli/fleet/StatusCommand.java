@@ -1,7 +1,9 @@
 package dev.po.cli.fleet;
 
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import dev.po.cli.Colours;
 import dev.po.cli.FleetFile;
+import dev.po.cli.ProjectNames;
 import dev.po.cli.Json;
 import dev.po.cli.Table;
 import dev.po.project.ProjectStatus;
@@ -36,7 +38,8 @@ final class StatusCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin FleetFile fleet;
 
-  @Parameters(paramLabel = "NAME", arity = "0..*", description = "Project names (default: all).")
+  @Parameters(paramLabel = "NAME", arity = "0..*", description = "Project names (default: all).",
+      completionCandidates = ProjectNames.class)
   List<String> names = new ArrayList<>();
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
@@ -56,6 +59,7 @@ final class StatusCommand implements Callable<Integer> {
       out.println(Views.none(fleet.path()));
       return 0;
     }
+    Colours colours = Colours.of(spec);
     Table t = new Table("NAME", "ENABLED", "HARNESS@REF", "PIN", "LOCATION", "STATE");
     boolean drift = false;
     for (ProjectStatus s : all) {
@@ -65,7 +69,7 @@ final class StatusCommand implements Callable<Integer> {
           Views.harnessAtRef(s.harness(), s.ref()),
           Views.pin(s),
           s.sound() ? "ok" : s.problem(),
-          s.state().word());
+          colours.state(s.state().word()));
       drift |= s.drift();
     }
     t.print(out);

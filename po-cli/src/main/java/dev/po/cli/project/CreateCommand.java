@@ -1,6 +1,7 @@
 package dev.po.cli.project;
 
 import dev.po.cli.FleetFile;
+import dev.po.cli.Progress;
 import dev.po.project.CreateResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -69,6 +70,7 @@ public final class CreateCommand implements Callable<Integer> {
     if (agentCommand != null && !agentCommand.isBlank()) {
       create.setAgentCommand(List.copyOf(Arrays.asList(agentCommand.strip().split("\\s+"))));
     }
+    create.setProgress(Progress.of(spec).writer());
     CreateResult r = create.call();
     PrintWriter out = spec.commandLine().getOut();
     out.println(

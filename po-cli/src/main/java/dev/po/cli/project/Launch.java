@@ -1,8 +1,11 @@
 package dev.po.cli.project;
 
 import dev.po.Po;
+import dev.po.cli.Colours;
 import dev.po.cli.FleetFile;
+import dev.po.cli.Progress;
 import dev.po.cli.PoCommand;
+import dev.po.project.LaunchCommand;
 import dev.po.project.LaunchResult;
 import dev.po.project.LaunchSummary;
 import java.io.PrintWriter;
@@ -37,24 +40,44 @@ final class Launch {
     }
   }
 
+  /**
+   * Runs {@code launch} showing each project on stderr as it finishes, with a running count, when
+   * stderr is a terminal; then reports.
+   */
+  static int run(CommandSpec spec, LaunchOptions options, LaunchCommand launch, Po po) {
+    Progress progress = Progress.of(spec, () -> options.all ? po.fleet().projects().size() : options.distinctNames());
+    if (progress.on()) {
+      launch.setOnEach(r -> progress.step(line(r)));
+    }
+    return report(spec, launch.call());
+  }
+
   /** One line per project on stdout (failures in full on stderr), then the summary; the exit code. */
   static int report(CommandSpec spec, LaunchSummary s) {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
+    Colours colours = Colours.of(spec);
     for (LaunchResult r : s.results()) {
-      switch (r.outcome()) {
-        case DONE -> out.println(r.project() + ": " + r.message() + " (" + seconds(r.took()) + ")");
-        case SKIPPED -> out.println(r.project() + ": skipped (" + r.message() + ")");
-        case FAILED -> {
-          out.println(r.project() + ": failed");
-          err.println("po: " + r.message());
-        }
+      if (r.outcome() == LaunchResult.Outcome.FAILED) {
+        out.println(r.project() + ": " + colours.failure("failed"));
+        err.println("po: " + r.message());
+      } else {
+        out.println(line(r));
       }
     }
     out.println(s.line());
     out.flush();
     err.flush();
     return s.ok() ? 0 : 1;
+  }
+
+  /** {@code alpha: started (1.2s)}, {@code beta: skipped (disabled)}, {@code gamma: failed}. */
+  static String line(LaunchResult r) {
+    return switch (r.outcome()) {
+      case DONE -> r.project() + ": " + r.message() + " (" + seconds(r.took()) + ")";
+      case SKIPPED -> r.project() + ": skipped (" + r.message() + ")";
+      case FAILED -> r.project() + ": failed";
+    };
   }
 
   static String seconds(Duration d) {

@@ -2,6 +2,7 @@ package dev.po.cli.project;
 
 import dev.po.Po;
 import dev.po.cli.FleetFile;
+import dev.po.cli.ProjectNames;
 import java.util.ArrayList;
 import java.util.List;
 import picocli.CommandLine.Mixin;
@@ -17,7 +18,8 @@ final class LaunchOptions {
 
   @Mixin FleetFile fleet;
 
-  @Parameters(paramLabel = "NAME", arity = "0..*", description = "The projects.")
+  @Parameters(paramLabel = "NAME", arity = "0..*", description = "The projects.",
+      completionCandidates = ProjectNames.class)
   List<String> names = new ArrayList<>();
 
   @Option(names = "--all", description = "start: every enabled project, in registry order; disabled ones are skipped."
@@ -34,6 +36,11 @@ final class LaunchOptions {
   Po po() {
     Launch.refuseNamesWithAll(mixee, all, names.size());
     return Launch.po(mixee, fleet, timeout);
+  }
+
+  /** How many projects are named, each counted once as the launch does. */
+  int distinctNames() {
+    return new java.util.LinkedHashSet<>(names).size();
   }
 
   String[] names() {

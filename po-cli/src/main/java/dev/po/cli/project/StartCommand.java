@@ -1,5 +1,6 @@
 package dev.po.cli.project;
 
+import dev.po.Po;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -26,7 +27,8 @@ public final class StartCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Launch.report(spec, launch.po().start(launch.names()).setAll(launch.all).setForce(force)
-        .setParallel(!launch.sequential).call());
+    Po po = launch.po();
+    return Launch.run(spec, launch, po.start(launch.names()).setAll(launch.all).setForce(force)
+        .setParallel(!launch.sequential), po);
   }
 }

@@ -1,5 +1,6 @@
 package dev.po.cli.project;
 
+import dev.po.Po;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -22,7 +23,7 @@ public final class StopCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    return Launch.report(spec, launch.po().stop(launch.names()).setAll(launch.all)
-        .setParallel(!launch.sequential).call());
+    Po po = launch.po();
+    return Launch.run(spec, launch, po.stop(launch.names()).setAll(launch.all).setParallel(!launch.sequential), po);
   }
 }

@@ -1,6 +1,7 @@
 package dev.po.cli.project;
 
 import dev.po.cli.FleetFile;
+import dev.po.cli.ProjectNames;
 import dev.po.project.UpdateResult;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -26,7 +27,8 @@ public final class UpdateCommand implements Callable<Integer> {
   @Spec CommandSpec spec;
   @Mixin FleetFile fleet;
 
-  @Parameters(index = "0", paramLabel = "NAME", description = "The project name.")
+  @Parameters(index = "0", paramLabel = "NAME", description = "The project name.",
+      completionCandidates = ProjectNames.class)
   String name;
 
   @Parameters(index = "1", paramLabel = "NEW_REF", description = "The harness tag, branch or commit to pin.")

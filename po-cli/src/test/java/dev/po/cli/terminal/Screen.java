@@ -1,0 +1,86 @@
+package dev.po.cli.terminal;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
+
+import dev.po.testing.Tmux;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A real terminal for po: a tmux pane on a private socket, as a person's terminal emulator would
+ * be. {@link #run} types a shell command into a fresh pane and returns the screen with its colours
+ * ({@code capture-pane -e}) once the command has finished.
+ */
+final class Screen implements AutoCloseable {
+  private static final String END = "__screen_done__";
+  private final String socket = "po-day2-terminal-" + UUID.randomUUID().toString().substring(0, 8);
+  private final Path dir;
+  private int runs;
+
+  Screen(Path dir) {
+    this.dir = dir;
+  }
+
+  /** The po launcher built by package, as an operator runs it. */
+  static Path po() {
+    Path launcher = Path.of("po").toAbsolutePath();
+    Path jar = Path.of(System.getProperty("po.jar", "target/po.jar"));
+    assertTrue(Files.isRegularFile(jar), "no " + jar + ": run mvn package first");
+    return launcher;
+  }
+
+  /** Runs {@code shell} (sh syntax) in a new pane in {@code dir}; the screen with its escapes. */
+  String run(String shell) throws IOException, InterruptedException {
+    if (runs == 0) {
+      // Keeps the server up between runs: killing the last session ends the server, and a new
+      // session started while it is going away fails.
+      tmux("new-session", "-d", "-s", "keep", "exec sleep 3600");
+    }
+    String session = "run" + runs++;
+    Path script = Files.writeString(dir.resolve(session + ".sh"),
+        "cd '" + dir + "'\n" + shell + "\necho " + END + "\nexec sleep 600\n");
+    tmux("new-session", "-d", "-x", "200", "-y", "60", "-s", session, "sh " + script);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+    while (!tmux("capture-pane", "-p", "-t", session).contains(END)) {
+      if (System.nanoTime() > deadline) {
+        fail("the command did not finish in the pane within 120 s:\n" + tmux("capture-pane", "-p", "-t", session));
+      }
+      Thread.sleep(100);
+    }
+    String screen = tmux("capture-pane", "-p", "-e", "-t", session);
+    tmux("kill-session", "-t", session);
+    return screen.substring(0, screen.indexOf(END));
+  }
+
+  private String tmux(String... args) throws IOException, InterruptedException {
+    List<String> cmd = new ArrayList<>(List.of("tmux", "-L", socket, "-f", "/dev/null"));
+    cmd.addAll(List.of(args));
+    ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+    // The pane's environment is the server's: what an operator's shell would have, minus
+    // anything of the test runner's that changes po's output.
+    pb.environment().remove("NO_COLOR");
+    pb.environment().remove("PO_FLEET");
+    pb.environment().remove("TMUX");
+    pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+    Process p = pb.start();
+    p.getOutputStream().close();
+    String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+    assertTrue(p.waitFor(30, TimeUnit.SECONDS), "tmux " + String.join(" ", args) + " hangs");
+    if (p.exitValue() != 0) {
+      fail("tmux " + String.join(" ", args) + " failed: " + out);
+    }
+    return out;
+  }
+
+  @Override
+  public void close() {
+    Tmux.kill(socket);
+  }
+}
