@@ -3,10 +3,12 @@ supervisors so that both see the same machine load. Each supervised command writ
 file first thing ("echo $$ > FILE; exec sleep ..."), so "running" means: a new process has started
 and executed its first command.
 
-usage: measure.py KILLS PAUSE_SECONDS NAME=PIDFILE [NAME=PIDFILE ...]
+usage: measure.py KILLS PAUSE_SECONDS NAME=PIDFILE[,PIDFILE...] [NAME=PIDFILE[,PIDFILE...] ...]
+With several pid files for one name, its kills go round them (one process of many on a fleet).
 Prints one line per system: NAME n=.. median_ms=.. p95_ms=.. min_ms=.. max_ms=.. misses=..
 """
 import os
+import random
 import signal
 import sys
 import time
@@ -49,15 +51,19 @@ def percentile(values, p):
 
 def main():
     kills, pause = int(sys.argv[1]), float(sys.argv[2])
-    systems = [a.split("=", 1) for a in sys.argv[3:]]
+    systems = [(name, paths.split(",")) for name, paths in (a.split("=", 1) for a in sys.argv[3:])]
     results = {name: [] for name, _ in systems}
     misses = {name: 0 for name, _ in systems}
+    jitter = random.Random(1)
     for i in range(kills):
-        for name, path in systems:
+        for name, paths in systems:
+            path = paths[i % len(paths)]
             _, pid = wait_running(path, None, 30)
             if pid is None:
                 sys.exit(f"{name}: no running process in {path}")
-            time.sleep(pause)  # let it run past the stable period, as a healthy agent would
+            # let it run past the stable period, as a healthy agent would; the random part keeps
+            # the kills from falling in step with a supervisor's polling period
+            time.sleep(pause + jitter.uniform(0, 0.5))
             t0 = time.monotonic()
             os.kill(pid, signal.SIGKILL)
             t1, new = wait_running(path, pid, 30)

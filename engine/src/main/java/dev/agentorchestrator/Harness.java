@@ -25,16 +25,6 @@ import java.util.stream.Collectors;
  */
 final class Harness {
 
-  /**
-   * JVM flags of the watchdog, chosen to keep it small for weeks (about 41 MB resident); the class
-   * data sharing archive is left out because its mapping costs more resident memory than the few
-   * classes it would share. AO_WATCHDOG_JAVA_OPTS replaces them.
-   */
-  static final List<String> WATCHDOG_JVM = List.of(
-      "-Xms4m", "-Xmx16m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
-      "-XX:MaxMetaspaceSize=32m", "-XX:ReservedCodeCacheSize=8m", "-XX:MaxDirectMemorySize=4m", "-XX:-UsePerfData",
-      "-Xshare:off");
-
   private static final long REQUEST_TIMEOUT_MILLIS = 30_000;
 
   private final Project project;
@@ -253,8 +243,7 @@ final class Harness {
   private void startWatchdog() {
     String java = ProcessHandle.current().info().command().orElse("java");
     List<String> argv = new ArrayList<>(List.of("setsid", java));
-    String opts = System.getenv("AO_WATCHDOG_JAVA_OPTS");
-    argv.addAll(opts == null || opts.isBlank() ? WATCHDOG_JVM : List.of(opts.trim().split("\\s+")));
+    argv.addAll(WatchdogJvm.options(System.getenv("AO_WATCHDOG_JAVA_OPTS"), System.getProperty("java.class.path")));
     argv.addAll(List.of("-cp", System.getProperty("java.class.path"), Main.class.getName(), "watchdog", project.root().toString()));
     try {
       Files.deleteIfExists(project.watchdogPid());

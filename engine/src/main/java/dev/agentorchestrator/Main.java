@@ -52,7 +52,7 @@ public final class Main {
       return 0;
     }
     String usage = verbUsage(verb);
-    if (usage == null && !verb.equals("watchdog")) {
+    if (usage == null && !verb.equals("watchdog") && !verb.equals("archive")) {
       err.println("agents: unknown verb '" + verb + "'\n" + USAGE);
       return 2;
     }
@@ -152,6 +152,11 @@ public final class Main {
       case "watchdog" -> {
         // internal: the detached process started by up
         new Watchdog(new Project(Path.of(rest.get(0)))).run();
+        return 0;
+      }
+      case "archive" -> {
+        // internal: run by the launcher once it built the jar
+        out.println(ClassDataArchive.create(System.getProperty("java.class.path")));
         return 0;
       }
       default -> throw new IllegalStateException(verb);

@@ -20,21 +20,32 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The long-lived process that heals agents. It sleeps on inotify over {@code .ao-state/inbox},
- * where tmux's pane-died hook and {@code up} leave notes. Since the hook is known to miss exits, it
- * also checks the agents' pids in {@code /proc} every {@link #POLL_MILLIS} (no process started)
- * and lists all panes in one tmux call when a pid is gone, and every minute regardless. It never
- * wakes an agent: the heartbeat (every 10 s) only refreshes the status file.
+ * where tmux's pane-died hook and {@code up} leave notes: that is the fast path of a heal. Since
+ * the hook is known to miss exits, it also checks the agents' pids in {@code /proc} every {@link
+ * #POLL_MILLIS} (no process started) and lists all panes in one tmux call when a pid is gone, and
+ * every minute regardless. It never wakes an agent: the heartbeat (every 30 s) only refreshes the
+ * status file.
  */
 final class Watchdog {
 
-  static final long POLL_MILLIS = 250;
-  static final long HEARTBEAT_MILLIS = 10_000;
+  /**
+   * The backstop's period: a death the hook missed is healed within about this long. Each wake-up
+   * costs a fleet one context switch per project, so it is as long as the promise of healing every
+   * death within 2 s allows, with room for a loaded host.
+   */
+  static final long POLL_MILLIS = 1000;
+  /**
+   * Rendering and replacing the status file is most of what an idle watchdog does: every 10 s it
+   * was two fifths of its CPU. Every 30 s still tells a reader a dead watchdog within a minute.
+   */
+  static final long HEARTBEAT_MILLIS = 30_000;
   /** How often all panes are listed even when nothing happened: the backstop of the backstop. */
   static final long FULL_LIST_MILLIS = 60_000;
 
   private final Project project;
   private final Tmux tmux;
   private final AgentRunner runner;
+  private final Liveness liveness = new Liveness();
   private final Map<String, AgentState> states;
   /** Where the agents run, as up recorded it; re-read at every up request. */
   private TmuxRecord record;
@@ -90,7 +101,7 @@ final class Watchdog {
           // one failed tmux call or write must not leave the agents without a watchdog
           log("tick failed: " + e.getMessage());
         }
-        WatchKey key = watcher.poll(POLL_MILLIS, TimeUnit.MILLISECONDS);
+        WatchKey key = watcher.poll(sleepMillis(System.currentTimeMillis()), TimeUnit.MILLISECONDS);
         poked = key != null;
         if (key != null) {
           key.pollEvents();
@@ -108,6 +119,7 @@ final class Watchdog {
       panes = tmux.panes();
       lastList = now;
       changed |= heal(System.currentTimeMillis());
+      liveness.retain(states.values().stream().map(s -> s.pid).toList());
     }
     if (changed) {
       StateStore.write(project.stateJson(), states);
@@ -122,6 +134,18 @@ final class Watchdog {
     }
   }
 
+  /** Until the backstop's next look, or less when a delayed restart falls due before it. */
+  private long sleepMillis(long now) {
+    long sleep = POLL_MILLIS;
+    for (AgentSpec spec : specs) {
+      AgentState s = states.get(spec.name());
+      if (s != null && s.up && s.pid == 0 && spec.watch() == AgentSpec.Watch.HEAL) {
+        sleep = Math.min(sleep, Math.max(1, s.nextAttemptAt - now));
+      }
+    }
+    return sleep;
+  }
+
   /** Whether an agent's process vanished or a delayed restart is due, checked without tmux. */
   private boolean somethingToDo(long now) {
     for (AgentSpec spec : specs) {
@@ -129,7 +153,7 @@ final class Watchdog {
       if (s == null || !s.up) {
         continue;
       }
-      if (s.pid > 0 ? !Procs.alive(s.pid) : spec.watch() == AgentSpec.Watch.HEAL && now >= s.nextAttemptAt) {
+      if (s.pid > 0 ? !liveness.alive(s.pid) : spec.watch() == AgentSpec.Watch.HEAL && now >= s.nextAttemptAt) {
         return true;
       }
     }
@@ -157,13 +181,19 @@ final class Watchdog {
         }
         continue;
       }
-      if (s.pid > 0) {
+      long dead = s.pid;
+      if (dead > 0) {
         changed = true;
         recordDeath(spec, s, pane, now);
       }
       if (spec.watch() == AgentSpec.Watch.HEAL && now >= s.nextAttemptAt) {
         changed = true;
         restart(spec, s, pane);
+      }
+      // after the restart, since reading all of /proc is the slow part of a heal; a replacement
+      // given the dead one's number is not a leftover
+      if (dead > 0 && dead != s.pid) {
+        endLeftovers(spec, dead);
       }
     }
     return changed;
@@ -179,13 +209,6 @@ final class Watchdog {
       s.lastExit = tmux.exitOf(pane.session());
     }
     s.failures = ran >= AgentState.STABLE_MILLIS ? 1 : s.failures + 1;
-    // what the dead agent started and that survived the hang-up of its terminal would pile up
-    // with every restart: end it
-    List<Long> leftovers = Procs.tree(s.pid);
-    leftovers.forEach(p -> Procs.kill(p, false));
-    if (!leftovers.isEmpty()) {
-      log(spec.name() + ": sent SIGTERM to " + leftovers.size() + " leftover process(es) of the dead agent " + leftovers);
-    }
     s.pid = 0;
     String how = (pane == null ? "session gone" : "exit " + s.lastExit) + " after " + ran + " ms";
     if (spec.watch() == AgentSpec.Watch.OFF) {
@@ -196,6 +219,18 @@ final class Watchdog {
     s.nextAttemptAt = now + delay;
     log(spec.name() + " died (" + how + "); restart " + (s.restarts + 1) + " in " + delay + " ms"
         + (s.crashloop() ? "; crashloop: " + s.failures + " quick deaths in a row, last exit " + s.lastExit : ""));
+  }
+
+  /**
+   * What the dead agent started and that survived the hang-up of its terminal would pile up with
+   * every restart: end it. The replacement leads a session of its own, so it is not among them.
+   */
+  private void endLeftovers(AgentSpec spec, long dead) {
+    List<Long> leftovers = Procs.tree(dead);
+    leftovers.forEach(p -> Procs.kill(p, false));
+    if (!leftovers.isEmpty()) {
+      log(spec.name() + ": sent SIGTERM to " + leftovers.size() + " leftover process(es) of the dead agent " + leftovers);
+    }
   }
 
   private void restart(AgentSpec spec, AgentState s, Tmux.Pane pane) {

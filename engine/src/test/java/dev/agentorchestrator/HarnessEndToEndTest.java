@@ -188,18 +188,37 @@ class HarnessEndToEndTest {
   }
 
   @Test
-  void pollHealsWhenThePaneDiedHookDoesNotFire() throws IOException {
-    Path root = project("nohook", agent("a", SLEEP, "heal"));
+  void theBackstopHealsWithinTwoSecondsWhenThePaneDiedHookDoesNotFire() throws IOException {
+    // the agent names its pid first thing, so that its replacement is seen the moment it runs
+    Path pidFile = base.resolve("nohook.pid");
+    Path root = project("nohook", agent("a", "[\"sh\", \"-c\", \"echo $$ > " + pidFile + "; exec sleep 100000\"]", "heal"));
     fx.ok(root, "up");
     assertEquals(0, fx.tmux("set-hook", "-u", "-w", "-t", "=" + TestProjects.session(root, "a") + ":", "pane-died").exit());
     assertTrue(fx.tmux("show-hooks", "-w", "-t", "=" + TestProjects.session(root, "a") + ":").out().isBlank(), "hook removed");
     long before = pid(agentStatus(root, "a"));
+    await("the agent's pid file", 15, () -> Long.valueOf(before).equals(pidIn(pidFile)), () -> read(pidFile));
+    long killed = System.nanoTime();
     ProcessHandle.of(before).orElseThrow().destroyForcibly();
-    await("a healed by the poll", 15, () -> {
-      Map<String, Object> a = agentStatus(root, "a");
-      return "running".equals(a.get("state")) && pid(a) != before;
-    }, () -> agentStatus(root, "a"));
+    long deadline = killed + 15_000_000_000L;
+    Long after = pidIn(pidFile);
+    while ((after == null || after == before || !alive(after)) && System.nanoTime() < deadline) {
+      TestProjects.sleep(5);
+      after = pidIn(pidFile);
+    }
+    long millis = (System.nanoTime() - killed) / 1_000_000;
+    assertTrue(after != null && after != before && alive(after), "no replacement within 15 s: " + read(pidFile));
+    assertTrue(millis < 2000, "healed by the backstop after " + millis + " ms; every death is healed within 2 s");
+    assertEquals("running", agentStatus(root, "a").get("state"));
     assertFalse(Files.exists(root.resolve(".ao-state/inbox/pane-died")), "no hook was involved");
+  }
+
+  private static Long pidIn(Path file) {
+    try {
+      String text = Files.readString(file).strip();
+      return text.isEmpty() ? null : Long.valueOf(text);
+    } catch (IOException | NumberFormatException e) {
+      return null;
+    }
   }
 
   @Test

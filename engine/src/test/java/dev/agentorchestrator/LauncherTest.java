@@ -85,9 +85,21 @@ class LauncherTest {
 
     assertEquals("", git(project.resolve("engine"), "status", "--porcelain", "--ignored"), "the engine checkout stays clean");
 
+    Path archive = jars.get(0).resolveSibling("agent-orchestrator.jsa");
+    String buildLog = results.stream().map(TestProjects.Run::err).collect(Collectors.joining());
+    assertTrue(Files.isRegularFile(archive), "the class-data archive beside the jar: " + buildLog);
+    try (Stream<Path> s = Files.list(jars.get(0).getParent())) {
+      assertEquals(List.of("agent-orchestrator.jar", "agent-orchestrator.jsa"),
+          s.map(p -> p.getFileName().toString()).sorted().collect(Collectors.toList()), "nothing left of the training");
+    }
+    assertTrue(TestProjects.pidsMatching("ao-archive").isEmpty(), "the training's processes ended");
+
     TestProjects.Run up = launcher("up");
     assertEquals(0, up.exit(), up.err());
     assertFalse(up.err().contains("building"), "second use reuses the cache");
+    long watchdog = Long.parseLong(Files.readString(project.resolve(".ao-state/watchdog.pid")).strip());
+    String maps = Files.readString(Path.of("/proc/" + watchdog + "/maps"));
+    assertTrue(maps.contains(archive.toString()), "the watchdog maps the shared archive");
     TestProjects.Run status = launcher("status", "--json");
     assertTrue(status.out().contains("\"running\""), status.out());
     assertEquals(0, launcher("down").exit());

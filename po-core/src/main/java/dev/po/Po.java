@@ -7,7 +7,9 @@ import dev.po.project.CreateCommand;
 import dev.po.project.LaunchCommand;
 import dev.po.project.Lifecycle;
 import dev.po.project.Project;
+import dev.po.project.RegisterCommand;
 import dev.po.project.ProjectStatus;
+import dev.po.project.RollingUpdateCommand;
 import dev.po.project.StatusReader;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,6 +27,7 @@ import java.util.Objects;
  * po.project("my-project").start();
  * po.status().forEach(s -> System.out.println(s.name() + " " + s.state().word()));
  * po.project("my-project").update("v0.2.0").setRestart(true).call();
+ * po.update("v0.3.0").setAll(true).setFrom("v0.2.0").setRestart(true).call();   // rolling
  * }</pre>
  */
 public final class Po {
@@ -84,6 +87,11 @@ public final class Po {
     return lifecycle.create(name);
   }
 
+  /** Starts describing the registration of an existing project folder; nothing on disk is touched. */
+  public RegisterCommand register(String name) {
+    return lifecycle.register(name);
+  }
+
   /** Starts the named projects, or every enabled one with {@code setAll(true)}. */
   public LaunchCommand start(String... names) {
     return lifecycle.start(names);
@@ -92,6 +100,14 @@ public final class Po {
   /** Stops the named projects, or with {@code setAll(true)} every enabled one and every disabled one that runs. */
   public LaunchCommand stop(String... names) {
     return lifecycle.stop(names);
+  }
+
+  /**
+   * Starts a rolling update to {@code newRef}: with {@code setAll(true).setFrom(oldRef)}, every
+   * enabled project at {@code oldRef}, one at a time in registry order.
+   */
+  public RollingUpdateCommand update(String newRef) {
+    return lifecycle.update(newRef);
   }
 
   /**

@@ -1,6 +1,7 @@
 package dev.po.cli;
 
 import dev.po.PoException;
+import dev.po.fleet.RegistryException;
 import java.io.PrintWriter;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
@@ -15,8 +16,13 @@ final class ErrorHandler implements IExecutionExceptionHandler {
   @Override
   public int handleExecutionException(Exception ex, CommandLine cl, ParseResult parsed) {
     PrintWriter err = cl.getErr();
-    if (ex instanceof PoException || ex instanceof IllegalArgumentException) {
-      // IllegalArgumentException: po-core's values refuse bad input (an invalid name) with it.
+    if (ex instanceof RegistryException r) {
+      // the registry's problems each on their own line, as validate prints them: fixing only the
+      // first and meeting the next on the following run wastes the operator's time
+      r.problems().forEach(p -> err.println("po: " + p));
+    } else if (ex instanceof PoException) {
+      // po-core's refusals, bad input included (InvalidValueException); any other exception,
+      // an IllegalArgumentException too, is a bug and says so
       err.println("po: " + ex.getMessage());
     } else {
       err.println("po: internal error: " + ex);

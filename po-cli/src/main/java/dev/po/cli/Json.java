@@ -33,6 +33,31 @@ public final class Json {
     return NODES.arrayNode();
   }
 
+  /**
+   * A tree of the plain values po-core gives for its JSON shapes (maps in their order, lists,
+   * strings, numbers, booleans and nulls).
+   */
+  public static JsonNode of(Object value) {
+    if (value == null) {
+      return NODES.nullNode();
+    } else if (value instanceof java.util.Map<?, ?> map) {
+      ObjectNode o = object();
+      map.forEach((k, v) -> o.set(String.valueOf(k), of(v)));
+      return o;
+    } else if (value instanceof Iterable<?> list) {
+      ArrayNode a = array();
+      list.forEach(v -> a.add(of(v)));
+      return a;
+    } else if (value instanceof Boolean b) {
+      return NODES.booleanNode(b);
+    } else if (value instanceof Integer || value instanceof Long) {
+      return NODES.numberNode(((Number) value).longValue());
+    } else if (value instanceof Number n) {
+      return NODES.numberNode(new java.math.BigDecimal(n.toString()));
+    }
+    return NODES.textNode(value.toString());
+  }
+
   public static void print(PrintWriter out, JsonNode node) {
     try (JsonGenerator g = FACTORY.createGenerator(out)) {
       g.configure(JsonGenerator.Feature.AUTO_CLOSE_TARGET, false);

@@ -63,6 +63,24 @@ public final class Main {
     cl.setExecutionExceptionHandler(new ErrorHandler());
     // 2 is picocli's default for usage errors; kept explicit because the README promises it.
     cl.setParameterExceptionHandler(new UsageErrorHandler());
+    cl.setExecutionStrategy(parsed -> {
+      if (!verbose(parsed)) {
+        return new CommandLine.RunLast().execute(parsed);
+      }
+      try (Diagnostics shown = Diagnostics.printTo(cl.getErr())) {
+        return new CommandLine.RunLast().execute(parsed);
+      }
+    });
     return cl;
+  }
+
+  /** Whether --verbose was given, before the command words or after. */
+  private static boolean verbose(CommandLine.ParseResult parsed) {
+    for (CommandLine.ParseResult p = parsed; p != null; p = p.subcommand()) {
+      if (p.hasMatchedOption("--verbose")) {
+        return true;
+      }
+    }
+    return false;
   }
 }

@@ -2,8 +2,10 @@ package dev.po.cli;
 
 import dev.po.cli.demo.DemoCommand;
 import dev.po.cli.fleet.FleetCommand;
+import dev.po.cli.project.AttachCommand;
 import dev.po.cli.project.CreateCommand;
 import dev.po.cli.project.HarnessCommand;
+import dev.po.cli.project.LogsCommand;
 import dev.po.cli.project.StartCommand;
 import dev.po.cli.project.StopCommand;
 import dev.po.cli.project.UpdateCommand;
@@ -39,6 +41,8 @@ import picocli.CommandLine.Spec;
       StartCommand.class,
       StopCommand.class,
       UpdateCommand.class,
+      LogsCommand.class,
+      AttachCommand.class,
       HarnessCommand.class,
       DemoCommand.class,
       CompletionCommand.class,
@@ -54,7 +58,7 @@ public final class PoCommand implements Callable<Integer> {
   @Option(
       names = "--verbose",
       scope = ScopeType.INHERIT,
-      description = "On failure, print the stack trace too.")
+      description = "On failure, print the stack trace too; print why a repository is read the slow way.")
   boolean verbose;
 
   // Also accepted before the command words (po --fleet FILE fleet status); FleetFile reads it.

@@ -20,8 +20,8 @@
  * }</pre>
  *
  * <p>Do not catch po-core's exceptions: {@link dev.po.cli.ErrorHandler} turns a
- * {@link dev.po.PoException} (or an {@code IllegalArgumentException} from a po-core value) into
- * {@code po: message} on stderr and exit 1, and anything else into an internal error; picocli's
+ * {@link dev.po.PoException} into {@code po: message} on stderr (a registry's every problem on a
+ * line of its own) and exit 1, and anything else into an internal error; picocli's
  * usage errors exit 2. {@link dev.po.cli.Table} prints aligned tables, {@link dev.po.cli.Json}
  * prints JSON with a fixed field order. For a person at a terminal, {@link dev.po.cli.Colours}
  * colours states on stdout and {@link dev.po.cli.Progress} counts finished steps on stderr; both

@@ -6,8 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.po.PoException;
+import dev.po.fleet.InvalidValueException;
+import dev.po.fleet.Problem;
+import dev.po.fleet.RegistryException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.Callable;
 import org.junit.jupiter.api.Test;
@@ -102,6 +107,20 @@ class FrameTest {
   }
 
   @Test
+  void anIllegalArgumentIsABugNotARefusal() {
+    PoRun r = boom("illegal-argument");
+    assertEquals(1, r.code(), r::toString);
+    assertEquals("po: internal error: java.lang.IllegalArgumentException: index -1\n", r.err());
+  }
+
+  @Test
+  void everyRegistryProblemIsPrintedNotOnlyTheFirst() {
+    PoRun r = boom("registry");
+    assertEquals(1, r.code(), r::toString);
+    assertEquals("po: fleet.toml:3:1: first\npo: fleet.toml:7:5: second\n", r.err());
+  }
+
+  @Test
   void anythingElseIsAnInternalError() {
     PoRun r = boom("bug");
     assertEquals(1, r.code(), r::toString);
@@ -130,7 +149,10 @@ class FrameTest {
     public Integer call() {
       switch (how) {
         case "po-exception" -> throw new PoException("the fleet is on fire");
-        case "bad-name" -> throw new IllegalArgumentException("invalid project name 'Bad'");
+        case "bad-name" -> throw new InvalidValueException("invalid project name 'Bad'");
+        case "illegal-argument" -> throw new IllegalArgumentException("index -1");
+        case "registry" -> throw new RegistryException(List.of(
+            new Problem(Path.of("fleet.toml"), 3, 1, "first"), new Problem(Path.of("fleet.toml"), 7, 5, "second")));
         default -> throw new IllegalStateException("a bug");
       }
     }

@@ -5,7 +5,10 @@ import dev.po.git.EngineReader;
 import dev.po.git.Inspection;
 import dev.po.git.OneRule;
 import dev.po.git.Parallel;
+import java.io.IOException;
 import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -25,7 +28,36 @@ final class DiskChecks {
     List<List<Problem>> each = Parallel.map(parsed.projects(), p -> check(file, paths, parsed, reader, p));
     List<Problem> all = new ArrayList<>();
     each.forEach(all::addAll);
+    all.addAll(sharedThroughLinks(file, paths, parsed));
     return all;
+  }
+
+  /**
+   * Locations that differ as written but reach one folder (a symbolic link on the way): the file
+   * check compares written paths, this one the disk's. Two projects in one folder would pin,
+   * start and stop each other.
+   */
+  private static List<Problem> sharedThroughLinks(Path file, Fleet paths, FleetParser.Parsed parsed) {
+    List<Problem> problems = new ArrayList<>();
+    Map<Path, String> seen = new HashMap<>();
+    for (FleetParser.Located l : parsed.projects()) {
+      Path real;
+      try {
+        real = paths.pathOf(l.entry()).toRealPath();
+      } catch (IOException e) {
+        continue; // missing: reported on its own
+      }
+      String other = seen.putIfAbsent(real, l.entry().name());
+      if (other != null) {
+        ProjectEntry first = parsed.projects().stream().map(FleetParser.Located::entry)
+            .filter(e -> e.name().equals(other)).findFirst().orElseThrow();
+        if (!paths.pathOf(first).equals(paths.pathOf(l.entry()))) {
+          problems.add(at(file, l.location(), "projects '" + other + "' and '" + l.entry().name() + "' share location "
+              + real + " (through a symbolic link)"));
+        }
+      }
+    }
+    return problems;
   }
 
   private static List<Problem> check(

@@ -71,7 +71,10 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
     return (dir == null ? folder : resolve(dir)).resolve(name).normalize();
   }
 
-  /** Resolves a location as written: absolute, {@code ~/...}, or relative to {@link #folder()}. */
+  /**
+   * Resolves a location as written: absolute, {@code ~/...} (in {@code $HOME}, else the account's
+   * home), or relative to {@link #folder()}.
+   */
   public Path resolve(String location) {
     Path p;
     if (location.equals("~")) {
@@ -157,7 +160,7 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
 
   /** Removes the named harness; throws if it is not declared. Projects naming it are left to validation. */
   public Fleet withoutHarness(String name) {
-    Harness h = harness(name).orElseThrow(() -> new IllegalArgumentException("no harness '" + name + "' in the fleet"));
+    Harness h = harness(name).orElseThrow(() -> new InvalidValueException("no harness '" + name + "' in the fleet"));
     List<Harness> next = new ArrayList<>(harnesses);
     next.remove(h);
     return new Fleet(folder, defaults, next, projects);
@@ -187,19 +190,30 @@ public record Fleet(Path folder, Defaults defaults, List<Harness> harnesses, Lis
   }
 
   /**
-   * The folder {@code ~} names: {@code $HOME} as the shell sees it, else the JVM's {@code
-   * user.home} (which comes from the password database and ignores a changed {@code HOME}).
+   * The home {@code ~} means: {@code $HOME} when it is set to an absolute path, as a shell and git
+   * read it; else the account's home. One rule, so a location written {@code ~/x} means what the
+   * operator's shell would make of it.
    */
   public static Path home() {
-    String home = System.getenv("HOME");
-    return Path.of(home == null || home.isEmpty() ? System.getProperty("user.home") : home);
+    String env = System.getenv("HOME");
+    if (env != null && !env.isEmpty()) {
+      try {
+        Path p = Path.of(env);
+        if (p.isAbsolute()) {
+          return p;
+        }
+      } catch (InvalidPathException e) {
+        // not a path: the account's home it is
+      }
+    }
+    return Path.of(System.getProperty("user.home"));
   }
 
   private static void requireUnique(String kind, List<String> names) {
     Set<String> seen = new LinkedHashSet<>();
     for (String n : names) {
       if (!seen.add(n)) {
-        throw new IllegalArgumentException("duplicate " + kind + " '" + n + "'");
+        throw new InvalidValueException("duplicate " + kind + " '" + n + "'");
       }
     }
   }

@@ -1,6 +1,6 @@
 package dev.po.fleet;
 
-import dev.po.PoException;
+import dev.po.toml.TomlText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -22,7 +22,7 @@ final class FleetEditor {
   /** The text of {@code before} (written as {@code text}) changed to say {@code after}. */
   static String edit(String text, Fleet before, Fleet after) {
     if (!before.folder().equals(after.folder())) {
-      throw new PoException("cannot move a fleet to another folder by editing fleet.toml");
+      throw new EditRefusedException("cannot move a fleet to another folder by editing fleet.toml");
     }
     requireOrder("harness", names(before.harnesses(), Harness::name), names(after.harnesses(), Harness::name));
     requireOrder("project", names(before.projects(), ProjectEntry::name), names(after.projects(), ProjectEntry::name));
@@ -83,9 +83,11 @@ final class FleetEditor {
       }
       if (old.enabled() != p.enabled()) {
         TomlDocument doc = TomlDocument.scan(text);
-        if (doc.entry(append(table, "enabled")) != null || !p.enabled()) {
-          setKey(table, "enabled", Boolean.toString(p.enabled()));
+        if (doc.entry(append(table, "enabled")) == null && p.enabled()) {
+          // disabled, yet no enabled line of its own: the false is written inline or dotted
+          throw unsupported(table);
         }
+        setKey(table, "enabled", Boolean.toString(p.enabled()));
       }
     }
   }
@@ -241,8 +243,8 @@ final class FleetEditor {
     return s;
   }
 
-  private static PoException unsupported(List<String> table) {
-    return new PoException("cannot edit [" + String.join(".", table) + "] in place: write it as its own ["
+  private static EditRefusedException unsupported(List<String> table) {
+    return new EditRefusedException("cannot edit [" + String.join(".", table) + "] in place: write it as its own ["
         + String.join(".", table) + "] table with one key per line, then retry");
   }
 
@@ -254,7 +256,7 @@ final class FleetEditor {
     List<String> expected = new ArrayList<>(survivors);
     expected.addAll(added);
     if (!kept.equals(survivors) || !after.equals(expected)) {
-      throw new PoException("cannot reorder " + kind + "s in fleet.toml: new " + kind
+      throw new EditRefusedException("cannot reorder " + kind + "s in fleet.toml: new " + kind
           + "s go last, the others keep their order (" + after.stream().collect(Collectors.joining(", ")) + ")");
     }
   }

@@ -77,6 +77,7 @@ final class FleetParser {
       all.add(new Problem(file, line, col, e.getMessage()));
     }
     syntaxBroken = !brokenLines.isEmpty();
+    Set<Integer> echoLines = sectionsOfBrokenHeaders(text, brokenLines);
     root = result;
 
     Defaults defaults = readDefaults();
@@ -104,8 +105,9 @@ final class FleetParser {
     }
 
     for (Problem p : problems) {
-      // A schema problem on a line tomlj could not parse only repeats the syntax error.
-      if (!brokenLines.contains(p.line())) {
+      // A schema problem on a line tomlj could not parse, or under a table header it refused (the
+      // keys below a duplicate [projects] land in the first one), only repeats the syntax error.
+      if (!brokenLines.contains(p.line()) && !echoLines.contains(p.line())) {
         all.add(p);
       }
     }
@@ -115,6 +117,21 @@ final class FleetParser {
       fleet = new Fleet(folder, defaults, List.copyOf(harnesses.values()), projects.stream().map(Located::entry).toList());
     }
     return new Parsed(fleet, List.copyOf(all), defaults, List.copyOf(projects), harnesses);
+  }
+
+  /** The lines below each header line tomlj refused, up to the next header. */
+  private static Set<Integer> sectionsOfBrokenHeaders(String text, Set<Integer> brokenLines) {
+    Set<Integer> lines = new HashSet<>();
+    String[] all = text.split("\n", -1);
+    for (int broken : brokenLines) {
+      if (broken > all.length || !all[broken - 1].strip().startsWith("[")) {
+        continue;
+      }
+      for (int l = broken + 1; l <= all.length && !all[l - 1].strip().startsWith("["); l++) {
+        lines.add(l);
+      }
+    }
+    return lines;
   }
 
   private Defaults readDefaults() {
@@ -234,7 +251,10 @@ final class FleetParser {
         }
         ok = false;
       }
-      if (ref == null) {
+      if (ref != null && !Names.isValidRef(ref)) {
+        problem(pos(append(path, "ref")), Names.invalidRef(ref));
+        ok = false;
+      } else if (ref == null) {
         if (!root.contains(append(path, "ref"))) {
           missing(path, "project '" + name + "' has no ref");
         }

@@ -21,11 +21,11 @@ public record Harness(String name, String url, List<String> launcher) {
     Names.check("harness", name);
     Objects.requireNonNull(url, "url");
     if (url.isBlank()) {
-      throw new IllegalArgumentException("harness " + name + ": url must not be blank");
+      throw new InvalidValueException("harness " + name + ": url must not be blank");
     }
     launcher = List.copyOf(launcher == null ? DEFAULT_LAUNCHER : launcher);
     if (launcher.isEmpty()) {
-      throw new IllegalArgumentException("harness " + name + ": launcher must not be empty");
+      throw new InvalidValueException("harness " + name + ": launcher must not be empty");
     }
   }
 

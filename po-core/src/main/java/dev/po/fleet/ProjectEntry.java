@@ -8,7 +8,7 @@ import java.util.Objects;
  * @param name the table name; a valid {@linkplain Names name}
  * @param location as written: absolute, relative to fleet.toml's folder, or {@code ~/...}
  * @param harness the harness name, or {@code null} when the entry names none (the default applies)
- * @param ref the engine ref this project must pin (tag, branch or commit)
+ * @param ref the engine ref this project must pin: a tag, branch or commit id ({@link Names#isValidRef})
  * @param enabled whether {@code start --all} includes it
  */
 public record ProjectEntry(String name, String location, String harness, String ref, boolean enabled) {
@@ -16,14 +16,17 @@ public record ProjectEntry(String name, String location, String harness, String 
     Names.check("project", name);
     Objects.requireNonNull(location, "location");
     if (location.isBlank()) {
-      throw new IllegalArgumentException("project " + name + ": location must not be blank");
+      throw new InvalidValueException("project " + name + ": location must not be blank");
     }
     if (harness != null) {
       Names.check("harness", harness);
     }
     Objects.requireNonNull(ref, "ref");
     if (ref.isBlank()) {
-      throw new IllegalArgumentException("project " + name + ": ref must not be blank");
+      throw new InvalidValueException("project " + name + ": ref must not be blank");
+    }
+    if (!Names.isValidRef(ref)) {
+      throw new InvalidValueException("project " + name + ": " + Names.invalidRef(ref));
     }
   }
 

@@ -1,6 +1,5 @@
 package dev.po.fleet;
 
-import dev.po.PoException;
 import java.io.IOException;
 import java.nio.charset.CharacterCodingException;
 import java.nio.file.Files;
@@ -37,8 +36,25 @@ public final class Registry {
     if (lockTimeout.isNegative()) {
       throw new IllegalArgumentException("lockTimeout (" + lockTimeout + ") must not be negative");
     }
-    Path parent = file.toAbsolutePath().normalize().getParent();
+    Path parent = realFolder(file);
     this.folder = parent == null ? Path.of("/") : parent;
+  }
+
+  /**
+   * The folder relative paths resolve against: the real file's, when {@code file} is a symbolic
+   * link, so that one registry means one set of paths however it is reached (git and editors
+   * follow the link the same way).
+   */
+  private static Path realFolder(Path file) {
+    Path named = file.toAbsolutePath().normalize();
+    try {
+      if (Files.isSymbolicLink(named)) {
+        return named.toRealPath().getParent();
+      }
+    } catch (IOException e) {
+      // a dangling link: the file cannot be read anyway, and says so when asked
+    }
+    return named.getParent();
   }
 
   /** The registry at {@code file}; nothing is read yet. */
@@ -77,8 +93,9 @@ public final class Registry {
    *
    * @throws RegistryException when the file has problems, the change would introduce some, or
    *     the file cannot be written
-   * @throws dev.po.PoException when the lock stays taken past the timeout, or the change cannot
-   *     be made in place (reordering, entries not written as their own table); an exception
+   * @throws EditRefusedException when the change cannot be made in place (reordering, entries not
+   *     written as their own table) or would not read back as intended
+   * @throws dev.po.PoException when the lock stays taken past the timeout; an exception
    *     thrown by {@code change} itself passes through, with nothing written
    */
   public Fleet edit(UnaryOperator<Fleet> change) {
@@ -95,7 +112,14 @@ public final class Registry {
       if (after.equals(before)) {
         return before;
       }
-      String edited = FleetEditor.edit(text, before, after);
+      String edited;
+      try {
+        edited = FleetEditor.edit(text, before, after);
+      } catch (IllegalStateException e) {
+        // TomlDocument could not follow text tomlj accepted: refuse rather than guess
+        throw new EditRefusedException("cannot edit " + file + " in place (" + e.getMessage()
+            + "): make the change by hand, then run po fleet validate", e);
+      }
       FleetParser.Parsed check = parse(edited);
       if (!check.problems().isEmpty()) {
         // positions would point into text that was never written: say what is wrong, not where
@@ -104,12 +128,31 @@ public final class Registry {
             .toList());
       }
       if (!after.equals(check.fleet())) {
-        throw new PoException("refusing to write " + file + ": the edited text would read back as "
-            + check.fleet() + " instead of " + after);
+        throw new EditRefusedException("refusing to write " + file + ": the edited text would not read back as the"
+            + " change (" + difference(after, check.fleet()) + "); make the change by hand, then run po fleet validate");
       }
       LockedWrite.replace(target, edited);
       return after;
     });
+  }
+
+  /** What differs between the intended fleet and the one the edited text says, by name. */
+  private static String difference(Fleet intended, Fleet read) {
+    List<String> names = new ArrayList<>();
+    for (ProjectEntry p : intended.projects()) {
+      if (!read.project(p.name()).equals(java.util.Optional.of(p))) {
+        names.add("project " + p.name());
+      }
+    }
+    for (Harness h : intended.harnesses()) {
+      if (!read.harness(h.name()).equals(java.util.Optional.of(h))) {
+        names.add("harness " + h.name());
+      }
+    }
+    if (!intended.defaults().equals(read.defaults())) {
+      names.add("[defaults]");
+    }
+    return names.isEmpty() ? "entries added or removed" : String.join(", ", names);
   }
 
   /** The file edits replace: a symbolic link stays a link and its target is written. */

@@ -1,5 +1,6 @@
 package dev.po.fleet;
 
+import dev.po.toml.TomlText;
 import java.util.ArrayList;
 import java.util.List;
 

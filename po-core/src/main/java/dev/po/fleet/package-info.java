@@ -7,7 +7,9 @@
  * immutable value it holds, with its {@link dev.po.fleet.ProjectEntry projects},
  * {@link dev.po.fleet.Harness harnesses} and {@link dev.po.fleet.Defaults defaults}. Problems are
  * {@link dev.po.fleet.Problem}s positioned like compiler messages; failures are
- * {@link dev.po.fleet.RegistryException} and {@link dev.po.fleet.UnknownProjectException}.
+ * {@link dev.po.fleet.RegistryException}, {@link dev.po.fleet.UnknownProjectException},
+ * {@link dev.po.fleet.InvalidValueException} (a name, ref or value the registry does not allow) and
+ * {@link dev.po.fleet.EditRefusedException} (an edit that cannot be made in place).
  *
  * <pre>{@code
  * Registry registry = Registry.at(Path.of("fleet.toml"));

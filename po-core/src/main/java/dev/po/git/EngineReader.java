@@ -22,7 +22,7 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  *
  * <p>A ref is looked up first in the project's own engine submodule repository, which is local and
  * usually has every tag; only when it is not found there is the harness URL asked (ls-remote, at
- * most once per URL in the life of this reader).
+ * most once per URL in the life of this reader). Both in {@link RefLookup}'s one order.
  */
 public final class EngineReader {
   private final RemoteRefs remote = new RemoteRefs();
@@ -102,7 +102,7 @@ public final class EngineReader {
       }
     }
     ObjectId id = remote.resolve(url, ref);
-    if (id == null && RefLookup.isHex(ref) && project.pin() != null && project.pin().startsWith(ref)) {
+    if (id == null && RefLookup.isCommitId(ref) && project.pin() != null && project.pin().startsWith(ref)) {
       // a commit the harness does not advertise: it can only be checked against the pin
       return project.pin();
     }

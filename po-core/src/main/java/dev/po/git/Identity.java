@@ -4,11 +4,12 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.UserConfig;
 
-/** Who commits: the user's git identity when configured, else a neutral fixed one. */
-final class Identity {
+/** Who commits (a project's engine pin, a harness publication): the user's git identity when configured, else a neutral fixed one. */
+public final class Identity {
   private Identity() {}
 
-  static PersonIdent of(Repository repo) {
+  /** The identity commits in {@code repo} are made under. */
+  public static PersonIdent of(Repository repo) {
     UserConfig u = repo.getConfig().get(UserConfig.KEY);
     if (!u.isAuthorNameImplicit() && !u.isAuthorEmailImplicit()) {
       return new PersonIdent(u.getAuthorName(), u.getAuthorEmail());

@@ -13,6 +13,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.zip.InflaterInputStream;
 import org.eclipse.jgit.errors.ConfigInvalidException;
 import org.eclipse.jgit.lib.Config;
+import org.eclipse.jgit.lib.Repository;
 
 /**
  * The fast path of {@link EngineReader#inspect}: reads HEAD, its commit, its tree and .gitmodules
@@ -20,7 +21,8 @@ import org.eclipse.jgit.lib.Config;
  * faster than opening a JGit repository and is all a status of hundreds of projects needs. Freshly
  * made projects keep their objects loose; whenever something is not where this path looks (a
  * packed object, a worktree, another object format) it answers {@code null} and JGit reads the
- * repository instead, so the two never disagree on what they both can read.
+ * repository instead, so the two never disagree on what they both can read. Every such fallback
+ * says why through {@link FastPath}, so a bug here shows as a reason, not as silent slowness.
  */
 final class LooseInspect {
   private static final HexFormat HEX = HexFormat.of();
@@ -36,24 +38,31 @@ final class LooseInspect {
   static Inspection inspect(Path root) {
     try {
       Path gitDir = gitDir(root);
-      if (gitDir == null || Files.exists(gitDir.resolve("commondir"))) {
-        return null;
+      if (gitDir == null) {
+        return FastPath.fellBack(root, "no .git folder, or a .git file naming none");
+      }
+      if (Files.exists(gitDir.resolve("commondir"))) {
+        return FastPath.fellBack(root, "a linked worktree (its refs and objects are in the common folder)");
+      }
+      String format = unusualFormat(gitDir);
+      if (format != null) {
+        return FastPath.fellBack(root, format);
       }
       String head = resolveHead(gitDir);
       if (head == null) {
-        return null;
+        return FastPath.fellBack(root, "HEAD is not a loose or packed ref to a commit id");
       }
       byte[] commit = object(gitDir, head, "commit");
       if (commit == null) {
-        return null;
+        return FastPath.fellBack(root, "commit " + head + " is not a loose object (packed, or in an alternate)");
       }
       String text = new String(commit, 0, Math.min(commit.length, 100), StandardCharsets.ISO_8859_1);
       if (!text.startsWith("tree ") || text.length() < 45) {
-        return null;
+        return FastPath.fellBack(root, "commit " + head + " does not start with its tree");
       }
       byte[] tree = object(gitDir, text.substring(5, 45), "tree");
       if (tree == null) {
-        return null;
+        return FastPath.fellBack(root, "tree " + text.substring(5, 45) + " is not a loose object");
       }
       String pin = null;
       String modules = null;
@@ -62,7 +71,7 @@ final class LooseInspect {
         int space = indexOf(tree, (byte) ' ', i);
         int nul = indexOf(tree, (byte) 0, space);
         if (space < 0 || nul < 0 || nul + 21 > tree.length) {
-          return null;
+          return FastPath.fellBack(root, "tree " + text.substring(5, 45) + " is not in the format read here");
         }
         String mode = new String(tree, i, space - i, StandardCharsets.ISO_8859_1);
         String name = new String(tree, space + 1, nul - space - 1, StandardCharsets.UTF_8);
@@ -81,7 +90,7 @@ final class LooseInspect {
       if (moduleName == null) {
         byte[] blob = object(gitDir, modules, "blob");
         if (blob == null) {
-          return null;
+          return FastPath.fellBack(root, ".gitmodules blob " + modules + " is not a loose object");
         }
         moduleName = engineModuleName(new String(blob, StandardCharsets.UTF_8));
         MODULE_NAMES.put(modules, moduleName == null ? "" : moduleName);
@@ -94,8 +103,40 @@ final class LooseInspect {
       }
       return new Inspection(root, Inspection.Kind.SOUND, pin, engineGitDir(gitDir, root, moduleName));
     } catch (IOException | RuntimeException e) {
+      return FastPath.fellBack(root, e);
+    }
+  }
+
+  /**
+   * Why the repository in {@code gitDir} is not in the format read here (sha256 object ids,
+   * reftable refs, any other extension), or {@code null} when it is the classic one.
+   */
+  static String unusualFormat(Path gitDir) throws IOException {
+    if (Files.isDirectory(gitDir.resolve("reftable"))) {
+      return "reftable refs";
+    }
+    Path file = gitDir.resolve("config");
+    if (!Files.isRegularFile(file)) {
       return null;
     }
+    String text = Files.readString(file, StandardCharsets.UTF_8);
+    if (!text.toLowerCase(java.util.Locale.ROOT).contains("[extensions")) {
+      return null;
+    }
+    Config config = new Config();
+    try {
+      config.fromText(text);
+    } catch (ConfigInvalidException e) {
+      return "an unreadable config (" + e.getMessage() + ")";
+    }
+    for (String name : config.getNames("extensions")) {
+      String value = config.getString("extensions", null, name);
+      // worktreeConfig changes nothing this path reads; every other extension may
+      if (!name.equalsIgnoreCase("worktreeconfig")) {
+        return "repository extension " + name + " = " + value;
+      }
+    }
+    return null;
   }
 
   /** {@code root/.git} as a folder, or the folder a {@code .git} file names; {@code null} otherwise. */
@@ -119,30 +160,22 @@ final class LooseInspect {
     String value = Files.readString(gitDir.resolve("HEAD"), StandardCharsets.ISO_8859_1).strip();
     for (int depth = 0; depth < 5 && value.startsWith("ref:"); depth++) {
       String name = value.substring(4).strip();
+      if (!name.startsWith("refs/") || !Repository.isValidRefName(name)) {
+        return null; // never a path outside refs/: let JGit judge such a HEAD
+      }
       Path loose = gitDir.resolve(name);
       if (Files.isRegularFile(loose)) {
         value = Files.readString(loose, StandardCharsets.ISO_8859_1).strip();
       } else {
-        value = packedRef(gitDir, name);
-        if (value == null) {
+        Map<String, String[]> packed = LooseRefs.packedRefs(gitDir);
+        String[] entry = packed == null ? null : packed.get(name);
+        if (entry == null) {
           return null;
         }
+        value = entry[0];
       }
     }
-    return value.length() == 40 && isHex(value) ? value : null;
-  }
-
-  private static String packedRef(Path gitDir, String name) throws IOException {
-    try {
-      for (String line : Files.readAllLines(gitDir.resolve("packed-refs"), StandardCharsets.UTF_8)) {
-        if (line.length() > 41 && line.charAt(40) == ' ' && line.substring(41).equals(name)) {
-          return line.substring(0, 40);
-        }
-      }
-    } catch (NoSuchFileException e) {
-      return null;
-    }
-    return null;
+    return value.length() == 40 && RefLookup.isHex(value) ? value : null;
   }
 
   /** The content of a loose object of {@code type}, or {@code null} when it is not loose. */
@@ -207,15 +240,5 @@ final class LooseInspect {
       }
     }
     return -1;
-  }
-
-  static boolean isHex(String s) {
-    for (int i = 0; i < s.length(); i++) {
-      char c = s.charAt(i);
-      if ((c < '0' || c > '9') && (c < 'a' || c > 'f')) {
-        return false;
-      }
-    }
-    return true;
   }
 }

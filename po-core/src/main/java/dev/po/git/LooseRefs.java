@@ -22,34 +22,42 @@ final class LooseRefs {
 
   private LooseRefs() {}
 
-  /** {@code ref} as a tag, local branch or origin branch, peeled to a commit; {@code null} when unsure or absent. */
+  /** {@code ref} as a tag or origin branch ({@link RefLookup}'s order), peeled to a commit; {@code null} when unsure or absent. */
   static RefLookup.Found find(Path gitDir, String ref) {
     try {
-      Map<String, String[]> packed = packed(gitDir);
-      if (packed == null) {
-        return null;
+      String format = LooseInspect.unusualFormat(gitDir);
+      if (format != null) {
+        return FastPath.fellBack(gitDir, format);
       }
-      for (String name : List.of("refs/tags/" + ref, "refs/heads/" + ref, "refs/remotes/origin/" + ref)) {
+      Map<String, String[]> packed = packedRefs(gitDir);
+      if (packed == null) {
+        return FastPath.fellBack(gitDir, "packed-refs is not in the format read here");
+      }
+      for (String name : RefLookup.cloneNames(ref)) {
         String commit = peeled(gitDir, packed, name);
         if (commit != null) {
           return new RefLookup.Found(org.eclipse.jgit.lib.ObjectId.fromString(commit), name.startsWith("refs/tags/"));
         }
         if (Files.exists(gitDir.resolve(name)) || packed.containsKey(name)) {
-          return null; // there, but not peelable here
+          return FastPath.fellBack(gitDir, name + " points at an object that is not loose here");
         }
       }
-      return null;
+      return null; // not a tag or an origin branch: JGit looks for a commit id
     } catch (IOException | RuntimeException e) {
-      return null;
+      return FastPath.fellBack(gitDir, e);
     }
   }
 
   /** Commit to tag names of every tag, or {@code null} when one of them cannot be peeled here. */
   static Map<String, List<String>> tags(Path gitDir) {
     try {
-      Map<String, String[]> packed = packed(gitDir);
+      String format = LooseInspect.unusualFormat(gitDir);
+      if (format != null) {
+        return FastPath.fellBack(gitDir, format);
+      }
+      Map<String, String[]> packed = packedRefs(gitDir);
       if (packed == null) {
-        return null;
+        return FastPath.fellBack(gitDir, "packed-refs is not in the format read here");
       }
       Map<String, String> names = new LinkedHashMap<>();
       for (String name : packed.keySet()) {
@@ -69,13 +77,13 @@ final class LooseRefs {
       for (String name : names.keySet()) {
         String commit = peeled(gitDir, packed, name);
         if (commit == null) {
-          return null;
+          return FastPath.fellBack(gitDir, name + " points at an object that is not loose here");
         }
         byCommit.computeIfAbsent(commit, k -> new java.util.ArrayList<>()).add(name.substring("refs/tags/".length()));
       }
       return byCommit;
     } catch (IOException | RuntimeException e) {
-      return null;
+      return FastPath.fellBack(gitDir, e);
     }
   }
 
@@ -104,7 +112,7 @@ final class LooseRefs {
   /** Follows loose tag objects to the commit; {@code null} when an object is not loose. */
   private static String peelObject(Path gitDir, String id) throws IOException {
     for (int depth = 0; depth < 5; depth++) {
-      if (id.length() != 40 || !LooseInspect.isHex(id)) {
+      if (id.length() != 40 || !RefLookup.isHex(id)) {
         return null;
       }
       if (LooseInspect.object(gitDir, id, "commit") != null) {
@@ -126,9 +134,10 @@ final class LooseRefs {
   /**
    * packed-refs as name to {id, peeled commit or null}; the keys {@link #PEELED} and
    * {@link #FULLY_PEELED} carry the file's traits (which refs have their peeled line, as git
-   * documents for packed-refs). {@code null} when the format is unknown.
+   * documents for packed-refs); empty without the file, {@code null} when the format is unknown.
+   * The one packed-refs parser of the fast path: HEAD's branch and engine refs alike.
    */
-  private static Map<String, String[]> packed(Path gitDir) throws IOException {
+  static Map<String, String[]> packedRefs(Path gitDir) throws IOException {
     Map<String, String[]> refs = new HashMap<>();
     List<String> lines;
     try {

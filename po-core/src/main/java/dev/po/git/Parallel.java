@@ -45,7 +45,8 @@ public final class Parallel {
       throw new IllegalStateException(e.getCause());
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      throw new IllegalStateException("interrupted", e);
+      // asked to stop: a refusal to go on, not a bug
+      throw new dev.po.PoException("interrupted while reading repositories", e);
     } finally {
       pool.shutdownNow();
     }

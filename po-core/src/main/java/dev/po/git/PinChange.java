@@ -55,10 +55,13 @@ public final class PinChange implements AutoCloseable {
   public static PinChange open(Path root) {
     Repository project = null;
     try {
-      if (!Files.isDirectory(root.resolve(".git"))) {
+      // the same reading of a location as status and validate: a .git folder, or a .git file
+      // naming one (a worktree)
+      Path gitDir = ProjectRepos.gitDir(root);
+      if (gitDir == null) {
         throw new PoException(root + " is not a git repository");
       }
-      project = new FileRepositoryBuilder().setWorkTree(root.toFile()).setGitDir(root.resolve(".git").toFile()).build();
+      project = new FileRepositoryBuilder().setWorkTree(root.toFile()).setGitDir(gitDir.toFile()).setMustExist(true).build();
       Repository engine = SubmoduleWalk.getSubmoduleRepository(project, ProjectRepos.ENGINE);
       if (engine == null) {
         throw new PoException(root + " has no engine/ submodule checked out (git submodule update --init)");
@@ -122,11 +125,11 @@ public final class PinChange implements AutoCloseable {
     }
   }
 
-  /** The commit {@code ref} names in engine/, or null. */
+  /** The commit {@code ref} names in engine/ ({@link RefLookup}'s order), or null. */
   public String resolve(String ref) {
     try {
-      ObjectId id = Refs.commitOf(engine, ref);
-      return id == null ? null : id.name();
+      RefLookup.Found found = RefLookup.find(engine, ref);
+      return found == null ? null : found.commit().name();
     } catch (IOException e) {
       throw new PoException("cannot resolve '" + ref + "' in " + root.resolve(ProjectRepos.ENGINE) + ": " + e.getMessage(), e);
     }

@@ -68,7 +68,8 @@ public final class ProjectRepos {
         throw new PoException("git submodule add " + url + " " + ENGINE + " in " + dir + " failed: " + why(e), e);
       }
       try (Git eg = Git.wrap(engine)) {
-        ObjectId target = Refs.commitOf(engine, ref);
+        RefLookup.Found found = RefLookup.find(engine, ref);
+        ObjectId target = found == null ? null : found.commit();
         if (target == null) {
           throw new PoException("no tag, branch or commit '" + ref + "' in " + url);
         }
@@ -105,6 +106,18 @@ public final class ProjectRepos {
       StoredConfig cfg = sub.getConfig();
       cfg.setString("core", null, "worktree", "../../../" + ENGINE);
       cfg.save();
+    }
+  }
+
+  /**
+   * The git directory of the work tree {@code root}: {@code root/.git}, or the folder a
+   * {@code .git} file names (a worktree, a submodule); {@code null} when there is none.
+   */
+  public static Path gitDir(Path root) {
+    try {
+      return LooseInspect.gitDir(root);
+    } catch (IOException | RuntimeException e) {
+      return null;
     }
   }
 

@@ -20,13 +20,13 @@ final class RemoteRefs {
   /** The commit {@code ref} names at {@code url}, or {@code null} when it advertises no such tag or branch. */
   ObjectId resolve(String url, String ref) {
     Map<String, Ref> refs = list(url);
-    for (String name : new String[] {Constants.R_TAGS + ref, Constants.R_HEADS + ref, ref}) {
+    for (String name : RefLookup.harnessNames(ref)) {
       Ref r = refs.get(name);
       if (r != null) {
         return r.getPeeledObjectId() != null ? r.getPeeledObjectId() : r.getObjectId();
       }
     }
-    if (ref.length() == 40 && RefLookup.isHex(ref)) {
+    if (ref.length() == Constants.OBJECT_ID_STRING_LENGTH && RefLookup.isHex(ref)) {
       return ObjectId.fromString(ref);
     }
     return null;

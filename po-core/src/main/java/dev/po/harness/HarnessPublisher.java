@@ -1,6 +1,9 @@
 package dev.po.harness;
 
 import dev.po.PoException;
+import dev.po.fleet.InvalidValueException;
+import dev.po.fleet.Names;
+import dev.po.git.Identity;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -21,7 +24,6 @@ import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
 import org.eclipse.jgit.lib.TagBuilder;
 import org.eclipse.jgit.lib.TreeFormatter;
-import org.eclipse.jgit.lib.UserConfig;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -60,8 +62,14 @@ public final class HarnessPublisher {
     if (!Files.isRegularFile(harnessDir.resolve("agents"))) {
       throw new PoException("harness folder " + harnessDir + " has no agents launcher");
     }
-    if (tag == null || tag.isBlank() || !Repository.isValidRefName(Constants.R_TAGS + tag)) {
-      throw new PoException("invalid tag '" + tag + "'");
+    if (tag == null || !Names.isValidRef(tag)) {
+      // as git tag checks a name, and a registry ref is checked: a tag that cannot be pinned is no use
+      throw new InvalidValueException("invalid tag '" + tag + "': use a name git accepts for a tag, such as v0.1.0"
+          + " (not HEAD, no leading -, no ~ ^ : .. or spaces)");
+    }
+    if (tag.equals(BRANCH)) {
+      throw new InvalidValueException("tag '" + tag + "' would shadow the branch " + BRANCH
+          + ": a ref naming both means the tag, so the branch could never be pinned; choose another tag");
     }
     boolean create = !Files.exists(bareRepo);
     try (Repository repo = open(bareRepo, create); ObjectInserter ins = repo.newObjectInserter()) {
@@ -69,7 +77,7 @@ public final class HarnessPublisher {
       ObjectId tree = tree(ins, harnessDir, true, count);
       String branch = Constants.R_HEADS + BRANCH;
       ObjectId tip = repo.resolve(branch);
-      PersonIdent who = identity(repo);
+      PersonIdent who = Identity.of(repo);
       ObjectId commit = tip;
       boolean committed = false;
       try (RevWalk walk = new RevWalk(repo)) {
@@ -84,6 +92,10 @@ public final class HarnessPublisher {
           c.setMessage("Publish harness " + tag + "\n");
           commit = ins.insert(c);
           committed = true;
+        }
+        if (repo.exactRef(Constants.R_HEADS + tag) != null) {
+          throw new InvalidValueException("tag '" + tag + "' would shadow the branch " + tag + " in " + bareRepo
+              + ": a ref naming both means the tag, so the branch could never be pinned; choose another tag");
         }
         ObjectId existing = repo.resolve(Constants.R_TAGS + tag);
         boolean tagged = false;
@@ -181,13 +193,5 @@ public final class HarnessPublisher {
     if (r != RefUpdate.Result.NEW && r != RefUpdate.Result.FAST_FORWARD && r != RefUpdate.Result.FORCED) {
       throw new IOException("could not update " + ref + ": " + r);
     }
-  }
-
-  private static PersonIdent identity(Repository repo) {
-    UserConfig u = repo.getConfig().get(UserConfig.KEY);
-    if (!u.isAuthorNameImplicit() && !u.isAuthorEmailImplicit()) {
-      return new PersonIdent(u.getAuthorName(), u.getAuthorEmail());
-    }
-    return new PersonIdent("agents", "agents@localhost");
   }
 }

@@ -1,5 +1,6 @@
 /**
  * Internal: runs external programs (the harness launcher) with a timeout, the caller's environment
- * and a capped record of their output. Not part of po-core's API; use {@link dev.po.Po}.
+ * and a capped record of their output. Not exported by the module, not part of po-core's API; use
+ * {@link dev.po.Po}.
  */
 package dev.po.process;

@@ -4,7 +4,6 @@ import dev.po.PoException;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.Harness;
 import dev.po.fleet.Names;
-import dev.po.fleet.ProjectEntry;
 import dev.po.git.ProjectRepos;
 import java.io.IOException;
 import java.io.Writer;
@@ -98,6 +97,9 @@ public final class CreateCommand {
     if (ref == null || ref.isBlank()) {
       throw new ProjectException("project " + name + ": a ref (tag, branch or commit) is required");
     }
+    if (!Names.isValidRef(ref)) {
+      throw new ProjectException("project " + name + ": " + Names.invalidRef(ref));
+    }
     Fleet fleet = lifecycle.registry().read();
     refuseRegistered(fleet);
     Harness h = harnessOf(fleet);
@@ -180,21 +182,8 @@ public final class CreateCommand {
   }
 
   private void register(Fleet before, Path root, Harness h) {
-    String written = locationAsWritten(before.folder(), root);
-    String harnessName = harness == null ? null : h.name();
-    lifecycle.registry().edit(f -> {
-      // Someone may have registered the name since we checked.
-      refuseRegistered(f);
-      return f.withProject(new ProjectEntry(name, written, harnessName, ref, true));
-    });
-  }
-
-  /** Relative to the registry's folder when inside it, so the fleet can move as a whole. */
-  static String locationAsWritten(Path folder, Path root) {
-    if (root.startsWith(folder) && !root.equals(folder)) {
-      return folder.relativize(root).toString().replace('\\', '/');
-    }
-    return root.toString();
+    new RegisterCommand(lifecycle, name).setLocation(root.toString()).setRef(ref)
+        .setHarness(harness == null ? null : h.name()).call();
   }
 
   /** Makes {@code dir} and missing parents; returns the outermost one made, or null. */

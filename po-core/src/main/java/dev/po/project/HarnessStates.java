@@ -29,7 +29,8 @@ public final class HarnessStates {
   private static final Duration PID_REUSE_SLACK = Duration.ofSeconds(2);
 
   /** An agent as the file records it, before its pid is checked. */
-  private record Recorded(String name, String state, long pid, int restarts) {}
+  private record Recorded(
+      String name, String watch, String state, long pid, Long uptimeSeconds, int restarts, Integer lastExit) {}
 
   private HarnessStates() {}
 
@@ -87,8 +88,11 @@ public final class HarnessStates {
     }
     boolean watchdogAlive = watchdogFlag && alive(watchdogPid, writtenAt);
     List<HarnessStatus.Agent> agents = new ArrayList<>();
+    Instant now = Instant.now();
     for (Recorded a : recorded) {
-      agents.add(new HarnessStatus.Agent(a.name(), a.state(), a.pid(), a.restarts(), alive(a.pid(), writtenAt)));
+      boolean alive = alive(a.pid(), writtenAt);
+      agents.add(new HarnessStatus.Agent(a.name(), a.watch(), a.state(), a.pid(), alive,
+          alive ? uptimeNow(a.uptimeSeconds(), writtenAt, now) : null, a.restarts(), a.lastExit()));
     }
     boolean anyAgentAlive = false;
     boolean allRunning = true;
@@ -107,25 +111,46 @@ public final class HarnessStates {
 
   private static Recorded agent(JsonParser p) throws IOException {
     String name = "";
+    String watch = null;
     String state = null;
     long pid = 0;
+    Long uptime = null;
     int restarts = 0;
+    Integer lastExit = null;
     while (p.nextToken() == JsonToken.FIELD_NAME) {
       String f = p.currentName();
       JsonToken v = p.nextToken();
-      if (f.equals("state") && v == JsonToken.VALUE_STRING) {
+      if (f.equals("watch") && v == JsonToken.VALUE_STRING) {
+        watch = p.getText();
+      } else if (f.equals("uptimeSeconds") && v == JsonToken.VALUE_NUMBER_INT) {
+        uptime = Math.max(0, p.getLongValue());
+      } else if (f.equals("lastExit") && v == JsonToken.VALUE_NUMBER_INT) {
+        lastExit = p.getIntValue();
+      } else if (f.equals("state") && v == JsonToken.VALUE_STRING) {
         state = p.getText();
       } else if (f.equals("pid") && v == JsonToken.VALUE_NUMBER_INT) {
         pid = p.getLongValue();
       } else if (f.equals("name") && v == JsonToken.VALUE_STRING) {
         name = p.getText();
       } else if (f.equals("restarts") && v == JsonToken.VALUE_NUMBER_INT) {
-        restarts = p.getIntValue();
+        restarts = Math.max(0, p.getIntValue());
       } else {
         p.skipChildren();
       }
     }
-    return new Recorded(name, state, pid, restarts);
+    return new Recorded(name, watch, state, Math.max(0, pid), uptime, restarts, lastExit);
+  }
+
+  /**
+   * The uptime now of an agent that was up {@code recorded} seconds when the file was written: the
+   * watchdog rewrites the file only every ten seconds, and a stopped watchdog not at all.
+   */
+  private static Long uptimeNow(Long recorded, Instant writtenAt, Instant now) {
+    if (recorded == null) {
+      return null;
+    }
+    long since = writtenAt == null ? 0 : Math.max(0, Duration.between(writtenAt, now).getSeconds());
+    return recorded + since;
   }
 
   /**

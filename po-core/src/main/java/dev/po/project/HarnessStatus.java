@@ -1,6 +1,8 @@
 package dev.po.project;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -30,13 +32,77 @@ public record HarnessStatus(
   }
 
   /**
-   * One agent as the harness records it.
+   * One agent as the harness records it, checked against the live process. Its JSON shape, shared
+   * by {@code po fleet status --json}, answers from other hosts and embedders, is {@link #toJson()}.
    *
    * @param name the agent's name in agents.toml
+   * @param watch {@code heal} or {@code off}, or {@code null} when the file does not say
    * @param state as the harness says: running, dead, stopped, backoff or crashloop
    * @param pid the recorded process id, or 0
-   * @param restarts how many times the watchdog restarted it since the last manual up
    * @param alive whether {@code pid} is a live process now
+   * @param uptimeSeconds how long it has run, now; {@code null} unless alive
+   * @param restarts how many times the watchdog restarted it since the last manual up
+   * @param lastExit its last exit status (128 + signal), or {@code null}
    */
-  public record Agent(String name, String state, long pid, int restarts, boolean alive) {}
+  public record Agent(
+      String name, String watch, String state, long pid, boolean alive, Long uptimeSeconds, int restarts,
+      Integer lastExit) {
+    public Agent {
+      Objects.requireNonNull(name, "name");
+      if (pid < 0) {
+        throw new IllegalArgumentException("pid (" + pid + ") must not be negative");
+      }
+      if (restarts < 0) {
+        throw new IllegalArgumentException("restarts (" + restarts + ") must not be negative");
+      }
+      if (uptimeSeconds != null && uptimeSeconds < 0) {
+        throw new IllegalArgumentException("uptimeSeconds (" + uptimeSeconds + ") must not be negative");
+      }
+    }
+
+    /** An agent known by its name, state, pid, restarts and liveness alone. */
+    public Agent(String name, String state, long pid, int restarts, boolean alive) {
+      this(name, null, state, pid, alive, null, restarts, null);
+    }
+
+    /**
+     * The state to show now: as recorded, except that a {@code running} agent whose process is
+     * gone is {@code dead} (the file outlives a reboot or a {@code kill -9} of the harness).
+     */
+    public String stateNow() {
+      return "running".equals(state) && !alive ? "dead" : state == null ? "unknown" : state;
+    }
+
+    /**
+     * The agent as JSON values, in this order: {@code name, watch, state} (as {@link #stateNow()}),
+     * {@code alive, pid} ({@code null} unless alive), {@code uptimeSeconds, restarts, lastExit}.
+     */
+    public Map<String, Object> toJson() {
+      Map<String, Object> o = new LinkedHashMap<>();
+      o.put("name", name);
+      o.put("watch", watch);
+      o.put("state", stateNow());
+      o.put("alive", alive);
+      o.put("pid", alive ? pid : null);
+      o.put("uptimeSeconds", uptimeSeconds);
+      o.put("restarts", restarts);
+      o.put("lastExit", lastExit);
+      return o;
+    }
+
+    /** The agent {@link #toJson()} wrote, read back from parsed JSON values (maps, numbers, strings). */
+    public static Agent fromJson(Map<String, ?> o) {
+      boolean alive = Boolean.TRUE.equals(o.get("alive"));
+      Object pid = o.get("pid");
+      return new Agent(
+          (String) o.get("name"),
+          (String) o.get("watch"),
+          (String) o.get("state"),
+          pid == null ? 0 : ((Number) pid).longValue(),
+          alive,
+          o.get("uptimeSeconds") == null ? null : ((Number) o.get("uptimeSeconds")).longValue(),
+          o.get("restarts") == null ? 0 : ((Number) o.get("restarts")).intValue(),
+          o.get("lastExit") == null ? null : ((Number) o.get("lastExit")).intValue());
+    }
+  }
 }

@@ -79,9 +79,19 @@ public final class Lifecycle {
     return new CreateCommand(this, name);
   }
 
+  /** Starts describing the registration of an existing project; {@link RegisterCommand#call()} records it. */
+  public RegisterCommand register(String name) {
+    return new RegisterCommand(this, name);
+  }
+
   /** Starts the named projects (or, with {@link LaunchCommand#setAll}, every enabled one). */
   public LaunchCommand start(String... names) {
     return new LaunchCommand(this, LaunchCommand.START, List.of(names));
+  }
+
+  /** Starts a rolling update to {@code newRef}; {@link RollingUpdateCommand#call()} runs it. */
+  public RollingUpdateCommand update(String newRef) {
+    return new RollingUpdateCommand(this, newRef);
   }
 
   /**

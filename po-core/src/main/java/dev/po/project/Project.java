@@ -75,6 +75,21 @@ public final class Project {
     return HarnessStates.read(root());
   }
 
+  /** Starts reading the agents' logs; {@link LogsCommand#call()} gives their last lines. */
+  public LogsCommand logs() {
+    return new LogsCommand(this);
+  }
+
+  /**
+   * Attaches this process's terminal to a running agent's tmux session through the harness
+   * launcher's {@code attach} (on the harness's tmux socket) and returns when the operator
+   * detaches. {@code agent} may be {@code null} when the project has one agent. Refused, in one
+   * line, without a terminal, for an agent the harness does not know and for one not running.
+   */
+  public void attach(String agent) {
+    Attach.run(this, agent);
+  }
+
   /** Runs the harness launcher's {@code up}; refuses a disabled project. */
   public LaunchResult start() {
     return start(false);
@@ -98,11 +113,35 @@ public final class Project {
     return new UpdateCommand(lifecycle, this, ref);
   }
 
+  /**
+   * Holds this project for a command that changes it ({@code what}, e.g. {@code update alpha
+   * v0.2.0}) until the lock is closed; refuses with {@link ProjectBusyException} while another
+   * command holds it. Every command that changes a project takes this first.
+   */
+  ProjectLock hold(String what) {
+    return ProjectLock.take(name(), root(), what);
+  }
+
   Lifecycle lifecycle() {
     return lifecycle;
   }
 
   LaunchResult launch(String verb) {
+    Path root = root();
+    List<String> argv = launcher();
+    argv.add(verb.equals(LaunchCommand.START) ? "up" : "down");
+    ExecResult r =
+        Exec.of(argv).in(root).env(lifecycle.environment()).timeout(lifecycle.timeout()).run();
+    if (!r.succeeded()) {
+      throw new LaunchException(
+          "project " + name() + ": " + r.describe(), argv, root, r.exitValue(), r.output());
+    }
+    String done = verb.equals(LaunchCommand.START) ? "started" : "stopped";
+    return new LaunchResult(name(), verb, LaunchResult.Outcome.DONE, done, r.output(), r.took());
+  }
+
+  /** The harness launcher's argv, checked to exist in the project's folder; add the verb. */
+  List<String> launcher() {
     Path root = root();
     if (!Files.isDirectory(root)) {
       throw new ProjectException("project " + name() + ": location " + root + " is not a folder");
@@ -119,15 +158,7 @@ public final class Project {
           "project " + name() + ": the launcher " + launcher
               + (Files.isDirectory(launcher) ? " is a folder, not a file" : " is not executable (chmod +x " + launcher + ")"));
     }
-    argv.add(verb.equals(LaunchCommand.START) ? "up" : "down");
-    ExecResult r =
-        Exec.of(argv).in(root).env(lifecycle.environment()).timeout(lifecycle.timeout()).run();
-    if (!r.succeeded()) {
-      throw new LaunchException(
-          "project " + name() + ": " + r.describe(), argv, root, r.exitValue(), r.output());
-    }
-    String done = verb.equals(LaunchCommand.START) ? "started" : "stopped";
-    return new LaunchResult(name(), verb, LaunchResult.Outcome.DONE, done, r.output(), r.took());
+    return argv;
   }
 
   @Override

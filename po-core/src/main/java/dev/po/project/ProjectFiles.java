@@ -1,5 +1,6 @@
 package dev.po.project;
 
+import dev.po.toml.TomlText;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +33,7 @@ final class ProjectFiles {
     } else {
       s.append("command = [");
       for (int i = 0; i < command.size(); i++) {
-        s.append(i == 0 ? "" : ", ").append(tomlString(command.get(i)));
+        s.append(i == 0 ? "" : ", ").append(TomlText.string(command.get(i)));
       }
       s.append("]\n");
     }
@@ -71,25 +72,5 @@ final class ProjectFiles {
   /** Spaces that line the comment up with the others, at least one. */
   private static String padding(String agent) {
     return " ".repeat(Math.max(1, 9 - agent.length()));
-  }
-
-  static String tomlString(String s) {
-    StringBuilder out = new StringBuilder("\"");
-    for (char c : s.toCharArray()) {
-      switch (c) {
-        case '"' -> out.append("\\\"");
-        case '\\' -> out.append("\\\\");
-        case '\n' -> out.append("\\n");
-        case '\t' -> out.append("\\t");
-        default -> {
-          if (c < 0x20) {
-            out.append(String.format("\\u%04x", (int) c));
-          } else {
-            out.append(c);
-          }
-        }
-      }
-    }
-    return out.append('"').toString();
   }
 }

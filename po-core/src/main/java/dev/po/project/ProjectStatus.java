@@ -1,6 +1,7 @@
 package dev.po.project;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -18,6 +19,8 @@ import java.util.Objects;
  * @param pinName a tag at the pin, else its short commit; {@code null} without a pin
  * @param drift whether the pin differs from the commit the registry's ref names
  * @param state the harness state
+ * @param agents each agent the harness status file records, in agents.toml order; empty before the
+ *     harness first ran, or when its status file cannot be read
  */
 public record ProjectStatus(
     String name,
@@ -30,12 +33,20 @@ public record ProjectStatus(
     String pin,
     String pinName,
     boolean drift,
-    HarnessState state) {
+    HarnessState state,
+    List<HarnessStatus.Agent> agents) {
   public ProjectStatus {
     Objects.requireNonNull(name, "name");
     Objects.requireNonNull(ref, "ref");
     Objects.requireNonNull(path, "path");
     Objects.requireNonNull(state, "state");
+    agents = List.copyOf(agents);
+  }
+
+  /** A status without agent detail. */
+  public ProjectStatus(String name, boolean enabled, String harness, String ref, Path path, boolean exists,
+      String problem, String pin, String pinName, boolean drift, HarnessState state) {
+    this(name, enabled, harness, ref, path, exists, problem, pin, pinName, drift, state, List.of());
   }
 
   /** Whether the location is an existing git repository with an engine submodule. */

@@ -51,8 +51,8 @@ public final class StatusReader {
     // a repository is a folder; only a location that is not one needs the extra look
     boolean folder = inspection.kind() == Inspection.Kind.SOUND || inspection.kind() == Inspection.Kind.NO_ENGINE
         || (inspection.exists() && Files.isDirectory(path));
-    HarnessState state = folder ? HarnessStates.of(path) : HarnessState.UNKNOWN;
+    HarnessStatus harnessStatus = folder ? HarnessStates.read(path) : HarnessStatus.UNKNOWN;
     return new ProjectStatus(p.name(), p.enabled(), fleet.harnessNameOf(p).orElse(null), p.ref(), path,
-        folder, inspection.problem(), pin, pinName, drift, state);
+        folder, inspection.problem(), pin, pinName, drift, harnessStatus.state(), harnessStatus.agents());
   }
 }

@@ -1,6 +1,7 @@
 package dev.po.project;
 
 import dev.po.PoException;
+import dev.po.fleet.Names;
 import dev.po.git.PinChange;
 import java.util.List;
 import java.util.Objects;
@@ -40,61 +41,70 @@ public final class UpdateCommand {
     return this;
   }
 
+  @SuppressWarnings("try") // the lock is held for the block, not read
   public UpdateResult call() {
     String name = project.name();
     if (ref == null || ref.isBlank()) {
       throw new ProjectException("project " + name + ": a ref (tag, branch or commit) is required");
     }
+    if (!Names.isValidRef(ref)) {
+      // refused before anything is read or changed: an expression would be committed as a pin
+      // and recorded, and then mean something else to status
+      throw new ProjectException("project " + name + ": " + Names.invalidRef(ref));
+    }
     String harness = project.harness().name();
-    HarnessState stateBefore = restart ? project.state() : HarnessState.UNKNOWN;
-    String from;
-    boolean drifted;
-    String to;
-    String commit;
-    try (PinChange change = open(name)) {
-      List<String> problems = change.problems();
-      if (!problems.isEmpty()) {
-        throw new ProjectException("project " + name + ": not updating, " + String.join("; ", problems));
-      }
-      from = change.pinned();
-      try {
-        change.fetch();
-        drifted = from != null && !from.equals(resolveOrNull(change, project.entry().ref()));
-        to = change.resolve(ref);
-        if (to == null) {
-          throw new ProjectException(
-              "project " + name + ": no tag, branch or commit '" + ref + "' in harness " + harness);
+    // the whole update, restart included, holds the project: a second command is refused
+    try (ProjectLock held = project.hold("update " + name + " " + ref)) {
+      HarnessState stateBefore = restart ? project.state() : HarnessState.UNKNOWN;
+      String from;
+      boolean drifted;
+      String to;
+      String commit;
+      try (PinChange change = open(name)) {
+        List<String> problems = change.problems();
+        if (!problems.isEmpty()) {
+          throw new ProjectException("project " + name + ": not updating, " + String.join("; ", problems));
         }
-        commit = change.pin(to, "Pin " + harness + " at " + ref + "\n");
-        beforeRegistryWrite.run();
-        lifecycle.registry().edit(f -> f.withRef(name, ref));
-      } catch (RuntimeException e) {
+        from = change.pinned();
         try {
-          change.restore();
-        } catch (PoException restoreFailure) {
-          e.addSuppressed(restoreFailure);
+          change.fetch();
+          drifted = from != null && !from.equals(resolveOrNull(change, project.entry().ref()));
+          to = change.resolve(ref);
+          if (to == null) {
+            throw new ProjectException(
+                "project " + name + ": no tag, branch or commit '" + ref + "' in harness " + harness);
+          }
+          commit = change.pin(to, "Pin " + harness + " at " + ref + "\n");
+          beforeRegistryWrite.run();
+          lifecycle.registry().edit(f -> f.withRef(name, ref));
+        } catch (RuntimeException e) {
+          try {
+            change.restore();
+          } catch (PoException restoreFailure) {
+            e.addSuppressed(restoreFailure);
+            throw new ProjectException(
+                "project " + name + ": update to " + ref + " failed (" + e.getMessage() + ") and " + restoreFailure.getMessage(), e);
+          }
+          if (e instanceof ProjectException) {
+            throw e;
+          }
           throw new ProjectException(
-              "project " + name + ": update to " + ref + " failed (" + e.getMessage() + ") and " + restoreFailure.getMessage(), e);
+              "project " + name + ": update to " + ref + " failed, nothing changed: " + e.getMessage(), e);
         }
-        if (e instanceof ProjectException) {
-          throw e;
+      }
+      boolean restarted = false;
+      if (restart && (stateBefore == HarnessState.RUNNING || stateBefore == HarnessState.DEGRADED)) {
+        try {
+          project.stop();
+          project.start(true);
+        } catch (PoException e) {
+          throw new ProjectException(
+              "project " + name + ": pinned at " + ref + " and registered, but the restart failed: " + e.getMessage(), e);
         }
-        throw new ProjectException(
-            "project " + name + ": update to " + ref + " failed, nothing changed: " + e.getMessage(), e);
+        restarted = true;
       }
+      return new UpdateResult(name, project.entry().ref(), ref, from, to, commit, restarted, drifted);
     }
-    boolean restarted = false;
-    if (restart && (stateBefore == HarnessState.RUNNING || stateBefore == HarnessState.DEGRADED)) {
-      try {
-        project.stop();
-        project.start(true);
-      } catch (PoException e) {
-        throw new ProjectException(
-            "project " + name + ": pinned at " + ref + " and registered, but the restart failed: " + e.getMessage(), e);
-      }
-      restarted = true;
-    }
-    return new UpdateResult(name, project.entry().ref(), ref, from, to, commit, restarted, drifted);
   }
 
   /** The commit the registry's old ref names now, or null when it names none (it is only a label). */

@@ -1,9 +1,11 @@
 /**
  * Projects and their lifecycle. Get a {@link dev.po.project.Project} from {@link dev.po.Po#project}
- * and start, stop, inspect or update it; describe a new one with {@link dev.po.Po#create}; start or
- * stop several with {@link dev.po.Po#start} and {@link dev.po.Po#stop}. Every operation returns a
- * small result record ({@link dev.po.project.CreateResult}, {@link dev.po.project.LaunchResult},
- * {@link dev.po.project.LaunchSummary}, {@link dev.po.project.UpdateResult}) and fails with a
+ * and start, stop, inspect or update it, read its agents' logs or attach to one; describe a new one
+ * with {@link dev.po.Po#create}; start or stop several with {@link dev.po.Po#start} and {@link
+ * dev.po.Po#stop}, roll a new harness ref over them with {@link dev.po.Po#update}. Every operation
+ * returns a small result record ({@link dev.po.project.CreateResult}, {@link
+ * dev.po.project.LaunchResult}, {@link dev.po.project.LaunchSummary}, {@link
+ * dev.po.project.UpdateResult}, {@link dev.po.project.RollSummary}) and fails with a
  * {@link dev.po.project.ProjectException} (a {@link dev.po.project.LaunchException} when the harness
  * launcher fails) whose message says what and where.
  *

@@ -183,6 +183,16 @@ class RegistryEditTest {
   }
 
   @Test
+  void enablingAProjectWrittenAsAnInlineTableIsRefusedInPlaceNotWithADump() throws IOException {
+    String text = "[harnesses.ao]\nurl='u'\n[projects]\nbeta = { location = 'b', ref = 'r', harness = 'ao', enabled = false }\n";
+    Registry r = registry(text);
+    EditRefusedException e = assertThrows(EditRefusedException.class, () -> r.edit(f -> f.withEnabled("beta", true)));
+    assertEquals("cannot edit [projects.beta] in place: write it as its own [projects.beta] table with one key per line, then retry",
+        e.getMessage());
+    assertEquals(text, text());
+  }
+
+  @Test
   void aHeldLockMakesEditWaitThenFailNamingTheLock() throws IOException {
     Registry r = registry(COMMENTED).withLockTimeout(Duration.ofMillis(200));
     Path lock = tmp.resolve("fleet.toml.lock");

@@ -100,7 +100,7 @@ class RegistryProperties {
 
   private Arbitrary<List<ProjectEntry>> projects(List<String> harnesses) {
     Arbitrary<ProjectEntry> project = Combinators.combine(
-        names(), text(), Arbitraries.of(harnesses).injectNull(0.5), text(), Arbitraries.of(true, false))
+        names(), text(), Arbitraries.of(harnesses).injectNull(0.5), refs(), Arbitraries.of(true, false))
         // the name in the location keeps locations distinct, as the registry requires
         .as((n, loc, h, ref, en) -> new ProjectEntry(n, "p/" + n + "/" + loc.replace("..", "__"), h, ref, en));
     return project.list().ofMaxSize(6).uniqueElements(ProjectEntry::name);
@@ -117,6 +117,12 @@ class RegistryProperties {
         .ofMinLength(1).ofMaxLength(12).filter(s -> !s.isBlank());
   }
 
+  /** Refs as git allows them, with the characters TOML must escape that a ref may hold. */
+  private static Arbitrary<String> refs() {
+    return Arbitraries.strings().withChars("abvz0189._-/\"'#=]{}\u00e9\u4e2d").ofMinLength(1).ofMaxLength(12)
+        .filter(Names::isValidRef);
+  }
+
   // --- edits keep every untouched line byte-identical
 
   /** One change to one of the base file's projects, or a new project. */
@@ -127,7 +133,7 @@ class RegistryProperties {
     Arbitrary<Op> op = Combinators.combine(
         Arbitraries.of("ref", "enable", "disable", "remove", "add", "harness", "noharness", "location"),
         Arbitraries.integers().between(0, BASE.size() - 1),
-        text())
+        refs())
         .as(Op::new);
     return op.list().ofMinSize(1).ofMaxSize(8);
   }

@@ -177,4 +177,12 @@ class RegistryReadTest {
     assertEquals("2:11", problems.get(1).substring(0, 4));
     assertEquals("6:1: unknown key 'enabeld' in [projects.a]", problems.get(2));
   }
+
+  @Test
+  void aDuplicateTableIsOneProblemWithoutAnEchoAboutItsKeys() throws IOException {
+    // tomlj puts the keys below a second [projects] into the first: location is no project table
+    List<String> problems = problems(HEAD
+        + "[projects.a]\nlocation = \"a\"\nref = \"v1\"\n[projects]\n[projects]\nlocation = \"b\"\n");
+    assertEquals(List.of("11:1: projects previously defined at line 10, column 1"), problems);
+  }
 }

@@ -91,4 +91,21 @@ class HarnessPublisherTest {
     assertThrows(PoException.class, () -> HarnessPublisher.publish(src, bare, "bad tag"));
     assertFalse(Files.exists(bare));
   }
+
+  @Test
+  void tagsAreCheckedAsGitChecksThemAndNeverShadowABranchOrHead() throws Exception {
+    for (String tag : new String[] {"-x", "HEAD", "v1~1", "a b", "../x", "v1^{}", ""}) {
+      PoException e = assertThrows(PoException.class, () -> HarnessPublisher.publish(src, bare, tag), tag);
+      assertTrue(e instanceof dev.po.fleet.InvalidValueException, tag);
+      assertTrue(e.getMessage().startsWith("invalid tag '" + tag + "': use a name git accepts for a tag"), e.getMessage());
+    }
+    PoException e = assertThrows(PoException.class, () -> HarnessPublisher.publish(src, bare, "main"));
+    assertTrue(e.getMessage().startsWith("tag 'main' would shadow the branch main"), e.getMessage());
+    assertFalse(Files.exists(bare), "nothing is made for a refused tag");
+    HarnessPublisher.publish(src, bare, "v0.1.0");
+    git(bare, "branch", "next", "main");
+    e = assertThrows(PoException.class, () -> HarnessPublisher.publish(src, bare, "next"));
+    assertTrue(e.getMessage().startsWith("tag 'next' would shadow the branch next in " + bare), e.getMessage());
+    assertEquals("v0.1.0", git(bare, "tag"));
+  }
 }

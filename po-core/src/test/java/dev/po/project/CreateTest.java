@@ -87,11 +87,17 @@ class CreateTest {
   }
 
   @Test
-  void acceptsABranchACommitAndARemoteBranch() throws Exception {
+  void acceptsABranchAndACommitButNotARemoteBranchNameOrAnExpression() throws Exception {
     String c = fleet.harness().commit("v0.1.0");
     assertEquals(c, po.create("by-commit").setRef(c.substring(0, 10)).call().engineCommit());
     assertEquals(fleet.harness().commit("v0.2.0"), po.create("by-branch").setRef("main").call().engineCommit());
-    assertEquals(fleet.harness().commit("v0.2.0"), po.create("by-remote").setRef("origin/main").call().engineCommit());
+    // origin/main would be recorded, and then name nothing to status: the branch is main
+    ProjectException e = assertThrows(ProjectException.class, () -> po.create("by-remote").setRef("origin/main").call());
+    assertTrue(e.getMessage().contains("no tag, branch or commit 'origin/main'"), e.getMessage());
+    e = assertThrows(ProjectException.class, () -> po.create("by-expr").setRef("main~1").call());
+    assertTrue(e.getMessage().startsWith("project by-expr: invalid ref 'main~1'"), e.getMessage());
+    assertFalse(Files.exists(tmp.resolve("projects/by-remote")));
+    assertFalse(Files.exists(tmp.resolve("projects/by-expr")));
     assertEquals("", git(tmp.resolve("projects/by-branch"), "status", "--porcelain"));
   }
 

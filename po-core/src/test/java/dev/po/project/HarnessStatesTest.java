@@ -1,12 +1,14 @@
 package dev.po.project;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -146,9 +148,52 @@ class HarnessStatesTest {
     assertEquals(HarnessState.DEGRADED, s.state());
     assertEquals(true, s.watchdogAlive());
     assertEquals(live, s.watchdogPid());
-    assertEquals(new HarnessStatus.Agent("a", "running", live, 0, true), s.agent("a").orElseThrow());
-    assertEquals(new HarnessStatus.Agent("b", "backoff", dead, 3, false), s.agent("b").orElseThrow());
+    HarnessStatus.Agent a = s.agent("a").orElseThrow();
+    assertEquals(new HarnessStatus.Agent("a", "heal", "running", live, true, a.uptimeSeconds(), 0, null), a);
+    assertEquals(new HarnessStatus.Agent("b", "heal", "backoff", dead, false, null, 3, null), s.agent("b").orElseThrow());
     assertEquals(HarnessStatus.NEVER_STARTED, HarnessStates.read(root.resolve("nowhere")));
+  }
+
+  @Test
+  void anAgentsUptimeIsAsOfNowAndItsLastExitAsRecorded() throws Exception {
+    // written a second ago with 40 s up (the sleeper is not younger, so its pid is the recorded process)
+    java.time.Instant written = java.time.Instant.now().minusSeconds(1);
+    Thread.sleep(2100);
+    with(status(written, true, live, agent("a", "running", live).replace("\"uptimeSeconds\":5", "\"uptimeSeconds\":40")
+        + "," + agent("b", "crashloop", null).replace("\"lastExit\":null", "\"lastExit\":137")
+            .replace("\"watch\":\"heal\"", "\"watch\":\"off\"")));
+    HarnessStatus s = HarnessStates.read(root);
+    long uptime = s.agent("a").orElseThrow().uptimeSeconds();
+    assertTrue(uptime >= 42 && uptime < 60, "40 s recorded three seconds ago, read as " + uptime);
+    HarnessStatus.Agent b = s.agent("b").orElseThrow();
+    assertEquals(new HarnessStatus.Agent("b", "off", "crashloop", 0, false, null, 0, 137), b);
+    assertEquals("crashloop", b.stateNow());
+  }
+
+  @Test
+  void anAgentRecordedRunningWhoseProcessIsGoneShowsDead() throws Exception {
+    with(status(true, live, agent("a", "running", dead)));
+    HarnessStatus.Agent a = HarnessStates.read(root).agent("a").orElseThrow();
+    assertEquals("running", a.state());
+    assertEquals("dead", a.stateNow());
+    assertNull(a.uptimeSeconds());
+    assertNull(a.toJson().get("pid"), "a dead process's pid is no fact to act on");
+  }
+
+  @Test
+  void theAgentJsonShapeHasItsDocumentedOrderAndReadsBack() throws Exception {
+    with(status(true, live, agent("a", "running", live)));
+    HarnessStatus.Agent a = HarnessStates.read(root).agent("a").orElseThrow();
+    Map<String, Object> json = a.toJson();
+    assertEquals(List.of("name", "watch", "state", "alive", "pid", "uptimeSeconds", "restarts", "lastExit"),
+        List.copyOf(json.keySet()));
+    assertEquals(live, json.get("pid"));
+    assertEquals(a, HarnessStatus.Agent.fromJson(json));
+    // through real JSON text, as an answer from another host arrives
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    @SuppressWarnings("unchecked")
+    Map<String, Object> parsed = mapper.readValue(mapper.writeValueAsString(json), Map.class);
+    assertEquals(a, HarnessStatus.Agent.fromJson(parsed));
   }
 
   @Test

@@ -9,7 +9,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -17,6 +16,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.ToIntFunction;
+import picocli.CommandLine;
+import picocli.CommandLine.MissingParameterException;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Model.OptionSpec;
+import picocli.CommandLine.Model.PositionalParamSpec;
+import picocli.CommandLine.ParameterException;
+import picocli.CommandLine.ParseResult;
+import picocli.CommandLine.UnmatchedArgumentException;
 
 /**
  * What a jshell script under {@code po-scripts/} needs around its call to po-core: its arguments,
@@ -72,7 +79,7 @@ public final class Script {
     } catch (RegistryException e) {
       e.problems().forEach(p -> script.err.println(p));
       return 1;
-    } catch (PoException | IllegalArgumentException e) {
+    } catch (PoException e) {
       script.err.println(script.name + ": " + e.getMessage());
       return 1;
     } catch (RuntimeException e) {
@@ -106,37 +113,39 @@ public final class Script {
    * {@code -h} are always accepted.
    */
   public Script expect(Set<String> flags, Set<String> options) {
-    List<String> positionals = new ArrayList<>();
+    CommandSpec spec = CommandSpec.create();
+    // as the hand-written parser did: a repeated option's last value wins, @file is an argument
+    spec.parser().overwrittenOptionsAllowed(true).expandAtFiles(false);
+    spec.addOption(OptionSpec.builder("--help", "-h").arity("0").type(boolean.class).build());
+    for (String flag : flags) {
+      spec.addOption(OptionSpec.builder(flag).arity("0").type(boolean.class).build());
+    }
+    for (String option : options) {
+      spec.addOption(OptionSpec.builder(option).arity("1").type(String.class).build());
+    }
+    spec.addPositional(PositionalParamSpec.builder().arity("0..*").type(String[].class).build());
+    ParseResult result;
+    try {
+      result = new CommandLine(spec).parseArgs(args.toArray(String[]::new));
+    } catch (UnmatchedArgumentException e) {
+      throw new UsageException("unknown option " + e.getUnmatched().get(0));
+    } catch (MissingParameterException e) {
+      String what = e.getMissing().get(0) instanceof OptionSpec o ? o.longestName() : e.getMessage();
+      throw new UsageException("option " + what + " needs a value");
+    } catch (ParameterException e) {
+      throw new UsageException(e.getMessage());
+    }
     Set<String> seenFlags = new HashSet<>();
     Map<String, String> values = new HashMap<>();
-    boolean rest = false;
-    for (int i = 0; i < args.size(); i++) {
-      String a = args.get(i);
-      if (rest || !a.startsWith("-") || a.equals("-")) {
-        positionals.add(a);
-        continue;
-      }
-      if (a.equals("--")) {
-        rest = true;
-        continue;
-      }
-      int eq = a.indexOf('=');
-      String key = eq > 0 ? a.substring(0, eq) : a;
-      if (options.contains(key)) {
-        if (eq > 0) {
-          values.put(key, a.substring(eq + 1));
-        } else if (i + 1 < args.size()) {
-          values.put(key, args.get(++i));
-        } else {
-          throw new UsageException("option " + key + " needs a value");
-        }
-      } else if (flags.contains(key) || key.equals("--help") || key.equals("-h")) {
-        seenFlags.add(key.equals("-h") ? "--help" : key);
+    for (OptionSpec o : result.matchedOptions()) {
+      if (o.arity().max() == 0) {
+        seenFlags.add(o.longestName());
       } else {
-        throw new UsageException("unknown option " + a);
+        values.put(o.longestName(), o.getValue());
       }
     }
-    this.parsed = new Parsed(List.copyOf(positionals), Set.copyOf(seenFlags), Map.copyOf(values));
+    String[] rest = result.matchedPositionals().isEmpty() ? new String[0] : result.matchedPositionals().get(0).getValue();
+    this.parsed = new Parsed(List.of(rest), Set.copyOf(seenFlags), Map.copyOf(values));
     return this;
   }
 

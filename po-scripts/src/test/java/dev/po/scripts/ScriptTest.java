@@ -58,6 +58,28 @@ class ScriptTest {
   }
 
   @Test
+  void aMissingValueADashAndARepeatedOptionReadAsBefore() {
+    Script s = script(Map.of(), "-", "--ref", "v1", "--ref", "v2", "-h");
+    s.expect(Set.of(), Set.of("--ref"));
+    assertEquals(List.of("-"), s.positionals());
+    assertEquals("v2", s.option("--ref"));
+    assertTrue(s.help());
+    assertEquals(2, Script.exec(script(Map.of(), "--ref"), x -> {
+      x.expect(Set.of(), Set.of("--ref"));
+      return 0;
+    }));
+    assertEquals("t: option --ref needs a value\nTry 't --help'.\n", err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void anIllegalArgumentIsABugNotARefusal() {
+    assertEquals(1, Script.exec(script(Map.of()), s -> {
+      throw new IllegalArgumentException("index -1");
+    }));
+    assertEquals("t: internal error: java.lang.IllegalArgumentException: index -1\n", err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
   void theRegistryIsTheOptionElseTheEnvironmentElseHere() {
     assertEquals(Path.of("f.toml"), script(Map.of("PO_FLEET", "e.toml"), "--fleet", "f.toml").fleetFile());
     assertEquals(Path.of("e.toml"), script(Map.of("PO_FLEET", "e.toml")).fleetFile());

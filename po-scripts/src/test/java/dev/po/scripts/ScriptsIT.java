@@ -137,4 +137,26 @@ class ScriptsIT {
     String toml = Files.readString(tmp.resolve("projects/tool/agents.toml"));
     assertTrue(toml.contains("command = [\"my-agent\", \"--flag\", \"x\"]\n"), toml);
   }
+
+  @Test
+  void logsPrintTheEndOfEachAgentsLogAsPoDoes() throws Exception {
+    Path alpha = fleet.addProject("alpha", "v0.1.0");
+    Path logs = Files.createDirectories(alpha.resolve(".ao-state/logs"));
+    Files.writeString(logs.resolve("worker.log"), "w1\r\nw2\r\nw3\r\n");
+    Files.writeString(logs.resolve("qa.log"), "q1\n");
+
+    Run one = script("logs", "alpha", "worker", "-n", "2");
+    assertEquals(0, one.code(), one.err());
+    assertEquals("w2\nw3\n", one.out());
+    Run all = script("logs", "--lines=1", "alpha");
+    assertEquals(0, all.code(), all.err());
+    assertEquals("qa     | q1\nworker | w3\n", all.out());
+
+    Run unknown = script("logs", "alpha", "nobody");
+    assertEquals(1, unknown.code());
+    assertEquals("logs: project alpha has no agent 'nobody' (its agents: qa, worker)\n", unknown.err());
+    Run usage = script("logs", "alpha", "-n", "many");
+    assertEquals(2, usage.code());
+    assertTrue(usage.err().startsWith("logs: -n needs a number of lines, not many"), usage.err());
+  }
 }

@@ -1,12 +1,7 @@
 package dev.po.cli.fleet;
 
-import dev.po.PoException;
 import dev.po.cli.FleetFile;
-import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
-import dev.po.fleet.Registry;
-import dev.po.git.EngineReader;
-import dev.po.git.Inspection;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -50,22 +45,8 @@ final class RegisterCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Registry registry = fleet.po().registry();
-    Fleet written =
-        registry.edit(
-            f -> {
-              if (f.project(name).isPresent()) {
-                throw new PoException(
-                    "project '" + name + "' is already registered in " + registry.file());
-              }
-              ProjectEntry entry = new ProjectEntry(name, stored(f.folder(), location), harness, ref, !disabled);
-              // an undeclared harness is left to the registry's own check, with its position
-              if (f.harnessOf(entry).isPresent()) {
-                refuseUnsound(f.pathOf(entry));
-              }
-              return f.withProject(entry);
-            });
-    ProjectEntry p = written.requireProject(name);
+    ProjectEntry p = fleet.po().register(name).setLocation(fromHere(location)).setRef(ref).setHarness(harness)
+        .setEnabled(!disabled).call();
     spec.commandLine()
         .getOut()
         .println(
@@ -74,32 +55,11 @@ final class RegisterCommand implements Callable<Integer> {
     return 0;
   }
 
-  /**
-   * Refuses a folder that is missing or not a git repository, as the runbook requires of an
-   * existing project; a missing engine submodule or drift is left to {@code validate}, which says
-   * how to fix it.
-   */
-  private static void refuseUnsound(Path root) {
-    Inspection found = new EngineReader().inspect(root);
-    if (found.kind() == Inspection.Kind.MISSING || found.kind() == Inspection.Kind.NOT_A_REPOSITORY) {
-      throw new PoException("cannot register: " + found.problem() + " (register an existing project; po create makes a new one)");
-    }
-  }
-
-  /**
-   * How {@code dir} is written into the registry: {@code ~/...} as written; else resolved against
-   * the current directory, relative to {@code fleetFolder} when inside it, else absolute.
-   */
-  static String stored(Path fleetFolder, String dir) {
+  /** {@code ~/...} as written (po-core records it so); any other DIR is the operator's, from the current directory. */
+  static String fromHere(String dir) {
     if (dir.equals("~") || dir.startsWith("~/")) {
       return dir;
     }
-    Path abs = Path.of(dir).toAbsolutePath().normalize();
-    Path folder = fleetFolder.toAbsolutePath().normalize();
-    if (abs.startsWith(folder)) {
-      String rel = folder.relativize(abs).toString();
-      return rel.isEmpty() ? "." : rel;
-    }
-    return abs.toString();
+    return Path.of(dir).toAbsolutePath().normalize().toString();
   }
 }

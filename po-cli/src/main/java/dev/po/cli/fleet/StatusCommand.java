@@ -30,8 +30,12 @@ import picocli.CommandLine.Spec;
           + " stopped or unknown). Exits 0 even when projects drift or are missing: that is what"
           + " it reports.",
       "",
+      "--agents adds a table with a row per agent: its state (running, dead, stopped, backoff,"
+          + " crashloop), pid, uptime, restarts since the last up, and last exit (128 + signal).",
+      "",
       "JSON: an array of {name, enabled, harness, ref, path, exists, sound, problem, pin,"
-          + " pinName, drift, state}; pin is the full commit or null.",
+          + " pinName, drift, state, agents}; pin is the full commit or null; agents is always"
+          + " there, each {name, watch, state, alive, pid, uptimeSeconds, restarts, lastExit}.",
       ""
     })
 final class StatusCommand implements Callable<Integer> {
@@ -44,6 +48,9 @@ final class StatusCommand implements Callable<Integer> {
 
   @Option(names = "--json", description = "Print JSON instead of a table.")
   boolean json;
+
+  @Option(names = "--agents", description = "Add a row per agent: state, pid, uptime, restarts, last exit.")
+  boolean agents;
 
   @Override
   public Integer call() {
@@ -75,6 +82,14 @@ final class StatusCommand implements Callable<Integer> {
     t.print(out);
     if (drift) {
       out.println("* the pin differs from the registry's ref");
+    }
+    if (agents) {
+      out.println();
+      if (all.stream().allMatch(s -> s.agents().isEmpty())) {
+        out.println("no agents recorded: a project's harness records its agents when it first starts");
+      } else {
+        Views.agents(all).print(out);
+      }
     }
     return 0;
   }

@@ -1,11 +1,15 @@
 package dev.po.cli.fleet;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.po.cli.Json;
+import dev.po.cli.Table;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
+import dev.po.project.HarnessStatus;
 import dev.po.project.ProjectStatus;
 import java.nio.file.Path;
+import java.util.List;
 
 /** How registry entries and statuses look in tables and JSON; the field orders are documented. */
 final class Views {
@@ -23,7 +27,8 @@ final class Views {
   }
 
   /**
-   * {@code name, enabled, harness, ref, path, exists, sound, problem, pin, pinName, drift, state}.
+   * {@code name, enabled, harness, ref, path, exists, sound, problem, pin, pinName, drift, state,
+   * agents}; each agent in po-core's shape ({@code HarnessStatus.Agent#toJson}).
    */
   static ObjectNode status(ProjectStatus s) {
     ObjectNode o = Json.object();
@@ -39,7 +44,34 @@ final class Views {
     o.put("pinName", s.pinName());
     o.put("drift", s.drift());
     o.put("state", s.state().word());
+    ArrayNode agents = o.putArray("agents");
+    s.agents().forEach(a -> agents.add(Json.of(a.toJson())));
     return o;
+  }
+
+  /** The agents' table of {@code status --agents}: a row per agent of each project. */
+  static Table agents(List<ProjectStatus> all) {
+    Table t = new Table("PROJECT", "AGENT", "STATE", "PID", "UPTIME", "RESTARTS", "LAST EXIT");
+    for (ProjectStatus s : all) {
+      for (HarnessStatus.Agent a : s.agents()) {
+        t.row(s.name(), a.name(), a.stateNow(), a.alive() ? Long.toString(a.pid()) : "-",
+            a.uptimeSeconds() == null ? "-" : duration(a.uptimeSeconds()), Integer.toString(a.restarts()),
+            a.lastExit() == null ? "-" : a.lastExit().toString());
+      }
+    }
+    return t;
+  }
+
+  /** An uptime as the harness's own status shows it: 42s, 17m, 5h, 3d. */
+  static String duration(long seconds) {
+    if (seconds < 120) {
+      return seconds + "s";
+    } else if (seconds < 7200) {
+      return seconds / 60 + "m";
+    } else if (seconds < 172_800) {
+      return seconds / 3600 + "h";
+    }
+    return seconds / 86_400 + "d";
   }
 
   /** Instead of a table with no rows. */

@@ -2,6 +2,7 @@ package dev.po.cli.project;
 
 import dev.po.cli.FleetFile;
 import dev.po.cli.Progress;
+import dev.po.fleet.Fleet;
 import dev.po.project.CreateResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -82,10 +83,8 @@ public final class CreateCommand implements Callable<Integer> {
     return 0;
   }
 
+  /** DIR from the current directory; {@code ~} as every location reads it (po-core's one rule). */
   static Path absolute(String dir) {
-    if (dir.equals("~") || dir.startsWith("~/")) {
-      return dev.po.fleet.Fleet.home().resolve(dir.substring(Math.min(2, dir.length())));
-    }
-    return Path.of(dir).toAbsolutePath().normalize();
+    return Fleet.empty(Path.of("").toAbsolutePath()).resolve(dir);
   }
 }

@@ -99,7 +99,7 @@ class FleetEditTest {
     String before = fleet.text();
     PoRun r = on(fleet.file(), "fleet", "register", "alpha", "--location", "x", "--ref", "v0.2.0");
     assertEquals(1, r.code(), r::toString);
-    assertEquals("po: project 'alpha' is already registered in " + fleet.file() + "\n", r.err());
+    assertEquals("po: project alpha is already registered (location projects/alpha)\n", r.err());
     assertEquals(before, fleet.text());
   }
 

@@ -72,8 +72,11 @@ class FleetStatusTest {
     assertEquals(4, a.size(), r::toString);
     assertEquals(
         List.of("name", "enabled", "harness", "ref", "path", "exists", "sound", "problem", "pin",
-            "pinName", "drift", "state"),
+            "pinName", "drift", "state", "agents"),
         FleetReadTest.fields(a.get(0)));
+    for (JsonNode project : a) {
+      assertTrue(project.get("agents").isArray() && project.get("agents").isEmpty(), "never started: no agents, " + project);
+    }
 
     JsonNode alpha = a.get(0);
     assertEquals("alpha", alpha.get("name").asText());
@@ -102,6 +105,57 @@ class FleetStatusTest {
     assertTrue(delta.get("exists").asBoolean());
     assertFalse(delta.get("sound").asBoolean());
     assertTrue(delta.get("pin").isNull());
+  }
+
+  @Test
+  void agentsShowARowPerAgentAndTheirDetailInJson() throws Exception {
+    Process sleeper = new ProcessBuilder("sleep", "600").start();
+    try {
+      long pid = sleeper.pid();
+      Path state = tmp.resolve("projects/alpha/.ao-state");
+      Files.createDirectories(state);
+      Files.writeString(state.resolve("status.json"), "{\"writtenAt\": \"" + java.time.Instant.now() + "\","
+          + " \"watchdog\": {\"alive\": true, \"pid\": " + pid + "}, \"agents\": ["
+          + "{\"name\": \"worker\", \"watch\": \"heal\", \"state\": \"running\", \"pid\": " + pid
+          + ", \"restarts\": 2, \"uptimeSeconds\": 300, \"lastExit\": 137},"
+          + "{\"name\": \"helper\", \"watch\": \"off\", \"state\": \"dead\", \"pid\": null,"
+          + " \"restarts\": 0, \"uptimeSeconds\": null, \"lastExit\": 3}]}");
+
+      PoRun t = on(fleet.file(), "fleet", "status", "--agents", "alpha");
+      assertEquals(0, t.code(), t::toString);
+      List<String> lines = t.outLines();
+      assertEquals(List.of("alpha", "yes", "agent-orchestrator@v0.1.0", "v0.1.0", "ok", "degraded"), words(lines.get(1)));
+      assertEquals("", lines.get(2));
+      assertEquals(List.of("PROJECT", "AGENT", "STATE", "PID", "UPTIME", "RESTARTS", "LAST", "EXIT"), words(lines.get(3)));
+      assertEquals(List.of("alpha", "worker", "running", Long.toString(pid), "5m", "2", "137"), words(lines.get(4)));
+      assertEquals(List.of("alpha", "helper", "dead", "-", "-", "0", "3"), words(lines.get(5)));
+      assertEquals(6, lines.size(), t::toString);
+
+      JsonNode agents = JSON.readTree(on(fleet.file(), "fleet", "status", "--json", "alpha").out()).get(0).get("agents");
+      assertEquals(2, agents.size());
+      JsonNode worker = agents.get(0);
+      assertEquals(List.of("name", "watch", "state", "alive", "pid", "uptimeSeconds", "restarts", "lastExit"),
+          FleetReadTest.fields(worker));
+      assertEquals("running", worker.get("state").asText());
+      assertTrue(worker.get("alive").asBoolean());
+      assertEquals(pid, worker.get("pid").asLong());
+      assertTrue(worker.get("uptimeSeconds").asLong() >= 300);
+      assertEquals(2, worker.get("restarts").asInt());
+      assertEquals(137, worker.get("lastExit").asInt());
+      JsonNode helper = agents.get(1);
+      assertEquals("off", helper.get("watch").asText());
+      assertTrue(helper.get("pid").isNull());
+      assertTrue(helper.get("uptimeSeconds").isNull());
+    } finally {
+      sleeper.destroyForcibly();
+    }
+  }
+
+  @Test
+  void agentsOfProjectsThatNeverRanSaySo() {
+    PoRun t = on(fleet.file(), "fleet", "status", "--agents", "alpha");
+    assertEquals(0, t.code(), t::toString);
+    assertEquals("no agents recorded: a project's harness records its agents when it first starts", t.outLines().get(3));
   }
 
   @Test

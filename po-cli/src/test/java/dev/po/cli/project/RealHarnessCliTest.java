@@ -89,7 +89,12 @@ class RealHarnessCliTest {
     assertTrue(Tmux.hasSession(socket, "cli-a-worker"));
     assertFalse(Tmux.hasSession(socket, "cli-off-worker"));
     PoRun status = po("fleet", "status", "--json");
-    assertEquals(2, status.out().split("\"state\": \"running\"", -1).length - 1, status.toString());
+    var projects = new com.fasterxml.jackson.databind.ObjectMapper().readTree(status.out());
+    int running = 0;
+    for (var p : projects) {
+      running += p.get("state").asText().equals("running") ? 1 : 0;
+    }
+    assertEquals(2, running, status.toString());
 
     PoRun update = po("update", "cli-a", "v0.2.0", "--restart");
     assertEquals(0, update.code(), update.toString());

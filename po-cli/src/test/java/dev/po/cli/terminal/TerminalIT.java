@@ -88,7 +88,8 @@ class TerminalIT {
         po + " --no-color fleet status --fleet fleet.toml",
         po + " fleet status --no-color --fleet fleet.toml",
         po + " fleet status --fleet fleet.toml | cat",
-        po + " fleet status --json --fleet fleet.toml"}) {
+        // one project: with its agents, the whole fleet's JSON scrolls past the screen
+        po + " fleet status --json up --fleet fleet.toml"}) {
       String shown = screen.run(cmd);
       assertTrue(shown.contains("running"), cmd + ":\n" + shown);
       assertFalse(Pattern.compile("\u001B\\[[0-9;]*m(running|degraded|stopped|unknown)").matcher(shown).find(),

@@ -1,14 +1,17 @@
-package dev.po.fleet;
+package dev.po.toml;
 
 import java.util.List;
 import java.util.stream.Collectors;
 
-/** Writes TOML values as text, and reads back the escapes of basic strings in keys. */
-final class TomlText {
+/**
+ * Writes TOML values as text, and reads back the escapes of basic strings in keys: the one TOML
+ * writer of po-core (the registry's edits, a new project's agents.toml). Internal, not exported.
+ */
+public final class TomlText {
   private TomlText() {}
 
   /** A basic string, escaped so any Java string round-trips through tomlj. */
-  static String string(String s) {
+  public static String string(String s) {
     StringBuilder b = new StringBuilder(s.length() + 2).append('"');
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
@@ -32,19 +35,19 @@ final class TomlText {
     return b.append('"').toString();
   }
 
-  static String strings(List<String> values) {
+  public static String strings(List<String> values) {
     return values.stream().map(TomlText::string).collect(Collectors.joining(", ", "[", "]"));
   }
 
   /** A key part: bare when it can be, else a basic string. */
-  static String key(String k) {
+  public static String key(String k) {
     return !k.isEmpty() && k.chars().allMatch(c -> c < 128 && (Character.isLetterOrDigit(c) || c == '_' || c == '-'))
         ? k
         : string(k);
   }
 
   /** The content of a basic string without its quotes, escapes resolved. */
-  static String unescape(String s) {
+  public static String unescape(String s) {
     StringBuilder b = new StringBuilder(s.length());
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);

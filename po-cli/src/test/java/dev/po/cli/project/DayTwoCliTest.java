@@ -1,0 +1,168 @@
+package dev.po.cli.project;
+
+import static dev.po.cli.PoRun.on;
+import static dev.po.testing.GitCli.git;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.po.cli.PoRun;
+import dev.po.testing.ProjectRepo;
+import dev.po.testing.TempFleet;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * {@code po logs}, {@code po attach} and {@code po update --all} as typed, over real repositories
+ * with the stand-in launcher and log files as the harness writes them (the real harness is in
+ * po-core's DayTwoTest).
+ */
+class DayTwoCliTest {
+  @TempDir Path tmp;
+  TempFleet fleet;
+  Path alpha;
+
+  @BeforeEach
+  void fleet() throws Exception {
+    fleet = TempFleet.create(tmp);
+    alpha = fleet.addProject("alpha", "v0.1.0");
+  }
+
+  private void log(String agent, String text) throws Exception {
+    Path logs = alpha.resolve(".ao-state/logs");
+    Files.createDirectories(logs);
+    Files.writeString(logs.resolve(agent + ".log"), text);
+  }
+
+  @Test
+  void logsPrintOneAgentsEndAsItIs() throws Exception {
+    log("worker", "one\r\ntwo\r\nthree\r\n");
+    PoRun r = on(fleet.file(), "logs", "alpha", "worker", "-n", "2");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(List.of("two", "three"), r.outLines());
+    // the option before the words, and the long form
+    assertEquals(List.of("three"), PoRun.po("--fleet", fleet.file().toString(), "logs", "--lines", "1", "alpha", "worker").outLines());
+    // the default: ten lines
+    log("worker", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n");
+    assertEquals(10, on(fleet.file(), "logs", "alpha", "worker").outLines().size());
+  }
+
+  @Test
+  void logsOfEveryAgentArePrefixedWithTheirNames() throws Exception {
+    log("worker", "w1\nw2\n");
+    log("qa", "q1\n");
+    log("watchdog", "not an agent\n");
+    PoRun r = on(fleet.file(), "logs", "alpha");
+    assertEquals(0, r.code(), r::toString);
+    assertEquals(List.of("qa     | q1", "worker | w1", "worker | w2"), r.outLines());
+  }
+
+  @Test
+  void logsFollowPrintsLinesAsTheyAreWrittenUntilInterrupted() throws Exception {
+    log("worker", "old\n");
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    int[] code = {-1};
+    Thread po = new Thread(() -> code[0] = dev.po.cli.Main.run(
+        new String[] {"logs", "alpha", "worker", "-f", "--fleet", fleet.file().toString()},
+        new java.io.PrintStream(out, true), new java.io.PrintStream(new java.io.ByteArrayOutputStream()), Map.of()));
+    po.start();
+    try {
+      awaitOut(out, "old\n");
+      Files.writeString(alpha.resolve(".ao-state/logs/worker.log"), "new\n", java.nio.file.StandardOpenOption.APPEND);
+      awaitOut(out, "old\nnew\n");
+    } finally {
+      po.interrupt();
+      po.join(10_000);
+    }
+    assertEquals(0, code[0]);
+  }
+
+  private static void awaitOut(java.io.ByteArrayOutputStream out, String want) throws InterruptedException {
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (!out.toString().equals(want)) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("expected " + want + " within 30 s, got " + out);
+      }
+      Thread.sleep(50);
+    }
+  }
+
+  @Test
+  void logsRefuseAnUnknownAgentAndAProjectThatNeverRan() throws Exception {
+    PoRun none = on(fleet.file(), "logs", "alpha");
+    assertEquals(1, none.code(), none::toString);
+    assertEquals(List.of("po: project alpha: no log yet for its agents (the harness writes .ao-state/logs/AGENT.log"
+        + " once an agent runs; po start alpha)"), none.errLines());
+    log("worker", "w1\n");
+    PoRun unknown = on(fleet.file(), "logs", "alpha", "nobody");
+    assertEquals(1, unknown.code(), unknown::toString);
+    assertEquals(List.of("po: project alpha has no agent 'nobody' (its agents: worker)"), unknown.errLines());
+    PoRun negative = on(fleet.file(), "logs", "alpha", "-n", "-1");
+    assertEquals(2, negative.code(), negative::toString);
+  }
+
+  @Test
+  void attachRefusesWithoutATerminalInOneLine() {
+    PoRun r = on(fleet.file(), "attach", "alpha", "worker");
+    assertEquals(1, r.code(), r::toString);
+    assertEquals(List.of("po: project alpha: attach needs a terminal, and stdin or stdout is not one"
+        + " (read the log instead: po logs alpha worker)"), r.errLines());
+    assertEquals("", r.out());
+  }
+
+  @Test
+  void aRollingUpdateMovesEachProjectAtTheOldRefAndSaysSo() {
+    Path beta = fleet.addProject("beta", "v0.1.0");
+    fleet.addProject("gamma", "v0.2.0");
+    PoRun r = on(fleet.file(), "update", "--all", "--from", "v0.1.0", "v0.2.0");
+    assertEquals(0, r.code(), r::toString);
+    List<String> lines = r.outLines();
+    assertEquals(3, lines.size(), r::toString);
+    assertTrue(lines.get(0).startsWith("alpha: engine v0.1.0 ("), r::toString);
+    assertTrue(lines.get(1).startsWith("beta: engine v0.1.0 ("), r::toString);
+    assertEquals("moved 2, failed 0, not attempted 0", lines.get(2));
+    assertEquals(fleet.harness().commit("v0.2.0"), ProjectRepo.pin(beta));
+    PoRun again = PoRun.withEnv(Map.of("PO_FLEET", fleet.file().toString()), "update", "v0.3.0", "--from=v0.1.0", "--all");
+    assertEquals(List.of("no enabled project is at v0.1.0", "moved 0, failed 0, not attempted 0"), again.outLines());
+    assertEquals(0, again.code());
+  }
+
+  @Test
+  void aRollingUpdateStopsAtTheFirstFailureUnlessKeepGoing() throws Exception {
+    Path beta = fleet.addProject("beta", "v0.1.0");
+    fleet.addProject("gamma", "v0.1.0");
+    Files.writeString(beta.resolve("notes.md"), "wip\n");
+    git(beta, "add", "notes.md");
+    PoRun r = on(fleet.file(), "update", "--all", "--from", "v0.1.0", "v0.2.0");
+    assertEquals(1, r.code(), r::toString);
+    assertEquals(List.of("beta: failed", "gamma: not attempted", "moved 1, failed 1, not attempted 1"),
+        r.outLines().subList(1, 4));
+    assertEquals(List.of("po: project beta: not updating, the project has staged changes (notes.md)"), r.errLines());
+
+    PoRun on = on(fleet.file(), "update", "--all", "--from", "v0.1.0", "--keep-going", "v0.2.0");
+    assertEquals(1, on.code(), on::toString);
+    assertEquals(List.of("beta: failed"), on.outLines().subList(0, 1));
+    assertTrue(on.outLines().get(1).startsWith("gamma: engine v0.1.0 ("), on::toString);
+    assertEquals("moved 1, failed 1, not attempted 0", on.outLines().get(2));
+  }
+
+  @Test
+  void rollingUpdateUsageErrorsExitTwo() {
+    for (String[] args : List.of(
+        new String[] {"update", "--all", "v0.2.0"},
+        new String[] {"update", "--all", "--from", "v0.1.0", "alpha", "v0.2.0"},
+        new String[] {"update", "alpha", "v0.2.0", "--from", "v0.1.0"},
+        new String[] {"update", "alpha", "v0.2.0", "--keep-going"},
+        new String[] {"update", "--all", "--from", "v0.1.0", "--settle", "5", "v0.2.0"},
+        new String[] {"update", "--all", "--from", "v0.1.0", "--restart", "--settle", "-1", "v0.2.0"},
+        new String[] {"update", "alpha"})) {
+      PoRun r = on(fleet.file(), args);
+      assertEquals(2, r.code(), String.join(" ", args) + "\n" + r);
+    }
+    assertEquals(fleet.harness().commit("v0.1.0"), ProjectRepo.pin(alpha));
+  }
+}

@@ -1,0 +1,107 @@
+package dev.po.project;
+
+import dev.po.fleet.Fleet;
+import dev.po.fleet.ProjectEntry;
+import dev.po.git.EngineReader;
+import dev.po.git.Inspection;
+import java.nio.file.Path;
+import java.util.Objects;
+
+/**
+ * Records an existing project folder in the registry; nothing on disk is touched. The one way a
+ * project is registered: {@code po fleet register} and {@code create --register} both come here.
+ *
+ * <pre>{@code
+ * ProjectEntry p = po.register("my-project").setLocation("/srv/my-project").setRef("v0.1.0").call();
+ * }</pre>
+ */
+public final class RegisterCommand {
+  private final Lifecycle lifecycle;
+  private final String name;
+  private String location;
+  private String ref;
+  private String harness;
+  private boolean enabled = true;
+
+  RegisterCommand(Lifecycle lifecycle, String name) {
+    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+    this.name = name;
+  }
+
+  /**
+   * Required: the project folder. {@code ~} and {@code ~/...} are recorded as written; any other
+   * path (a relative one against the registry's folder) is recorded relative to the registry's
+   * folder when inside it, so the fleet can move as a whole, else absolute.
+   */
+  public RegisterCommand setLocation(String location) {
+    this.location = location;
+    return this;
+  }
+
+  /** Required: the engine ref the project pins (a tag, a branch or a commit id). */
+  public RegisterCommand setRef(String ref) {
+    this.ref = ref;
+    return this;
+  }
+
+  /** The harness; the registry's default when not set. */
+  public RegisterCommand setHarness(String harness) {
+    this.harness = harness;
+    return this;
+  }
+
+  /** Whether {@code start --all} includes it; default {@code true}. */
+  public RegisterCommand setEnabled(boolean enabled) {
+    this.enabled = enabled;
+    return this;
+  }
+
+  /**
+   * Adds the entry under the registry's lock; refuses a name already registered, a folder that is
+   * missing or not a git repository, and any value the registry does not allow, with nothing
+   * written.
+   */
+  public ProjectEntry call() {
+    if (location == null || location.isBlank()) {
+      throw new ProjectException("project " + name + ": a location is required");
+    }
+    Fleet written = lifecycle.registry().edit(f -> {
+      // checked under the lock: another command may have registered the name meanwhile
+      f.project(name).ifPresent(p -> {
+        throw new ProjectException("project " + name + " is already registered (location " + p.location() + ")");
+      });
+      ProjectEntry entry = new ProjectEntry(name, asWritten(f.folder(), location), harness, ref, enabled);
+      // an undeclared harness is left to the registry's own check, with its position
+      if (f.harnessOf(entry).isPresent()) {
+        refuseUnsound(f.pathOf(entry));
+      }
+      return f.withProject(entry);
+    });
+    return written.requireProject(name);
+  }
+
+  /**
+   * Refuses a folder that is missing or not a git repository, as registering an existing project
+   * requires; a missing engine submodule or drift is left to {@code validate}, which says how to
+   * fix it.
+   */
+  private static void refuseUnsound(Path root) {
+    Inspection found = new EngineReader().inspect(root);
+    if (found.kind() == Inspection.Kind.MISSING || found.kind() == Inspection.Kind.NOT_A_REPOSITORY) {
+      throw new ProjectException(
+          "cannot register: " + found.problem() + " (register an existing project; po create makes a new one)");
+    }
+  }
+
+  /** How {@code dir} is recorded: see {@link #setLocation}. */
+  static String asWritten(Path folder, String dir) {
+    if (dir.equals("~") || dir.startsWith("~/")) {
+      return dir;
+    }
+    Path abs = folder.resolve(dir).toAbsolutePath().normalize();
+    if (abs.equals(folder)) {
+      return ".";
+    }
+    return abs.startsWith(folder) ? folder.relativize(abs).toString().replace('\\', '/') : abs.toString();
+  }
+}
