@@ -41,8 +41,11 @@ int validate(Script s, Po po) {
     return 1;
   }
   Fleet fleet = po.fleet();
-  s.out().println(po.registry().file() + ": OK (" + fleet.projects().size() + " projects, "
-      + fleet.harnesses().size() + " harnesses)");
+  // the same line as po fleet validate
+  int n = fleet.projects().size();
+  int h = fleet.harnesses().size();
+  s.out().println(po.registry().file() + ": OK (" + n + (n == 1 ? " project, " : " projects, ")
+      + h + (h == 1 ? " harness)" : " harnesses)"));
   return 0;
 }
 

@@ -20,8 +20,17 @@ int run(Script s) {
 }
 
 int report(Script s, LaunchSummary summary) {
+  // the same lines as po start and po stop
   for (LaunchResult r : summary.results()) {
-    s.out().println(r.project() + ": " + r.outcome().name().toLowerCase() + " (" + r.message() + ")");
+    switch (r.outcome()) {
+      case DONE -> s.out().println(r.project() + ": " + r.message() + " ("
+          + String.format(java.util.Locale.ROOT, "%.1fs", r.took().toMillis() / 1000.0) + ")");
+      case SKIPPED -> s.out().println(r.project() + ": skipped (" + r.message() + ")");
+      case FAILED -> {
+        s.out().println(r.project() + ": failed");
+        s.err().println(s.name() + ": " + r.message());
+      }
+    }
   }
   s.out().println(summary.line());
   return summary.ok() ? 0 : 1;

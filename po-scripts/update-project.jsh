@@ -13,8 +13,7 @@ int run(Script s) {
   String name = s.positional(0, "NAME");
   String ref = s.positional(1, "NEW_REF");
   UpdateResult moved = s.po().project(name).update(ref).setRestart(s.flag("--restart")).call();
-  s.out().println(name + ": engine " + moved.fromRef() + " -> " + moved.toRef()
-      + (moved.committed() ? "" : " (already there)") + (moved.restarted() ? ", restarted" : ""));
+  s.out().println(moved.line()); // the same line as po update
   return 0;
 }
 

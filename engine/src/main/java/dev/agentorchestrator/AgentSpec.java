@@ -42,6 +42,11 @@ record AgentSpec(String name, Path role, List<String> command, Watch watch) {
    * edited role takes effect at the next restart, and the role never passes through tmux's limited
    * command buffer.
    */
+  /** The program the agent runs: the first word of {@code command}, or {@code claude}. */
+  String program() {
+    return command.isEmpty() ? "claude" : command.get(0);
+  }
+
   List<String> argv() {
     if (!command.isEmpty()) {
       return command;

@@ -60,6 +60,8 @@ final class Harness {
   List<String> up(List<String> names) {
     List<AgentSpec> specs = AgentsFile.read(project.root());
     List<String> targets = select(specs.stream().map(AgentSpec::name).collect(Collectors.toList()), names);
+    StartCheck.requirePrograms(project.root(), specs.stream().filter(a -> targets.contains(a.name())).collect(Collectors.toList()),
+        System.getenv("PATH"));
     project.createDirs();
     return project.locked(() -> upLocked(specs, targets));
   }

@@ -26,7 +26,7 @@ public final class Main {
       "Exit codes: 0 ok, 1 failure, 2 usage error.");
 
   private static final String[] VERB_USAGE = {
-    "up", "usage: agents up [AGENT...]\nStarts each named agent (all when none is named) that is not running, each in\nits own tmux session, resets its restart counters, and starts the watchdog once.",
+    "up", "usage: agents up [AGENT...]\nStarts each named agent (all when none is named) that is not running, each in\nits own tmux session, resets its restart counters, and starts the watchdog once.\nRefuses an agent whose command cannot be found, before starting anything; exits 1\nwhen an agent it started dies within its first seconds (AO_UP_CHECK_SECONDS, 2).",
     "down", "usage: agents down [AGENT...]\nStops the watchdog, then the named agents (all when none is named) and their\nprocesses. The watchdog comes back if other agents are still up.",
     "status", "usage: agents status [--json]\nPrints name, watch, state, pid, uptime, restarts and last exit of each agent,\nand whether the watchdog is alive. --json prints the shape of .ao-state/status.json.",
     "logs", "usage: agents logs [-f|--follow] AGENT\nPrints the captured output of AGENT (.ao-state/logs/AGENT.log).",
@@ -85,6 +85,11 @@ public final class Main {
         List<String> lines = h.up(rest);
         notes(h, verb, err);
         lines.forEach(out::println);
+        out.flush();
+        List<String> deaths = StartCheck.earlyDeaths(h, StartCheck.started(lines));
+        if (!deaths.isEmpty()) {
+          throw new HarnessException(String.join("; ", deaths));
+        }
         return 0;
       }
       case "down" -> {

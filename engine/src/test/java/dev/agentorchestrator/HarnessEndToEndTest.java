@@ -294,7 +294,9 @@ class HarnessEndToEndTest {
   @Test
   void exitingAtOnceEndsInCrashloopWithGrowingDelays() throws IOException {
     Path root = project("crash", agent("c", "[\"sh\", \"-c\", \"echo failing; exit 3\"]", "heal"));
-    fx.ok(root, "up");
+    TestProjects.Run up = fx.agents(root, "up");
+    assertEquals(1, up.exit(), "an agent dying at once fails up: " + up);
+    assertTrue(up.err().contains("agent c died within") && up.err().contains("last exit 3"), up.err());
     await("crashloop", 20, () -> "crashloop".equals(agentStatus(root, "c").get("state")), () -> agentStatus(root, "c"));
     Map<String, Object> c = agentStatus(root, "c");
     assertEquals(3L, c.get("lastExit"));

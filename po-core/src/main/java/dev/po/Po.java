@@ -101,7 +101,7 @@ public final class Po {
     return lifecycle.start(names);
   }
 
-  /** Stops the named projects, or every enabled one with {@code setAll(true)}. */
+  /** Stops the named projects, or with {@code setAll(true)} every enabled one and every disabled one that runs. */
   public LaunchCommand stop(String... names) {
     return lifecycle.stop(names);
   }

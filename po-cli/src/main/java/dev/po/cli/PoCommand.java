@@ -67,7 +67,7 @@ public final class PoCommand implements Callable<Integer> {
       names = "--fleet",
       paramLabel = "FILE",
       scope = ScopeType.INHERIT,
-      description = "The fleet registry (default: $PO_FLEET, else ./fleet.toml).")
+      description = "Registry; default $PO_FLEET, else ./fleet.toml")
   Path fleet;
 
   @Option(

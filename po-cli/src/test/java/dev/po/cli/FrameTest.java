@@ -47,6 +47,21 @@ class FrameTest {
   }
 
   @Test
+  void helpNeverBreaksTheRegistryPathAcrossLines() {
+    // the help layout breaks lines after a dot too: the path must fit whole on its line
+    String[][] commands = {{}, {"start"}, {"stop"}, {"create"}, {"update"}, {"harness", "publish"}, {"demo"},
+        {"fleet", "status"}, {"fleet", "register"}, {"fleet", "validate"}};
+    for (String[] words : commands) {
+      String[] args = java.util.Arrays.copyOf(words, words.length + 1);
+      args[words.length] = "--help";
+      PoRun help = po(args);
+      if (help.out().contains("--fleet=FILE")) {
+        assertTrue(help.out().contains("$PO_FLEET, else ./fleet.toml"), help::toString);
+      }
+    }
+  }
+
+  @Test
   void noCommandIsAUsageError() {
     PoRun top = po();
     assertEquals(2, top.code(), top::toString);

@@ -41,6 +41,19 @@ class PoJarIT {
   }
 
   @Test
+  void aTildeLocationFollowsHomeAsTheShellDoes() throws Exception {
+    Path fleet = tmp.resolve("fleet.toml");
+    Files.writeString(fleet, "[defaults]\nharness = \"h\"\n\n[harnesses.h]\nurl = \"h.git\"\n\n"
+        + "[projects.p]\nlocation = \"~/projects/p\"\nref = \"v1\"\n");
+    Path home = Files.createDirectories(tmp.resolve("home"));
+    List<String> cmd = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-jar",
+        System.getProperty("po.jar", "target/po.jar"), "fleet", "get", "p", "--fleet", fleet.toString());
+    PoRun r = run(cmd, null, home);
+    assertEquals(0, r.code(), r::toString);
+    assertTrue(r.out().contains(home.resolve("projects/p").toString()), "HOME=" + home + ", not user.home: " + r);
+  }
+
+  @Test
   void exitCodesSurviveTheRealProcess() throws Exception {
     PoRun usage = java("fleet", "nope");
     assertEquals(2, usage.code(), usage::toString);
@@ -85,7 +98,14 @@ class PoJarIT {
   }
 
   private static PoRun run(List<String> cmd, String javaOpts) throws IOException, InterruptedException {
+    return run(cmd, javaOpts, null);
+  }
+
+  private static PoRun run(List<String> cmd, String javaOpts, Path home) throws IOException, InterruptedException {
     ProcessBuilder pb = new ProcessBuilder(cmd);
+    if (home != null) {
+      pb.environment().put("HOME", home.toString());
+    }
     pb.environment().remove("PO_FLEET");
     // The launcher runs the java of JAVA_HOME: the one the archive was made with.
     pb.environment().put("JAVA_HOME", System.getProperty("java.home"));

@@ -226,7 +226,7 @@ public record Fleet(
    * read it; else the account's home. One rule, so a location written {@code ~/x} means what the
    * operator's shell would make of it.
    */
-  static Path home() {
+  public static Path home() {
     String env = System.getenv("HOME");
     if (env != null && !env.isEmpty()) {
       try {

@@ -40,7 +40,10 @@ public final class LaunchCommand {
     this.names = List.copyOf(new LinkedHashSet<>(names));
   }
 
-  /** Every enabled project, in registry order; disabled ones are reported as skipped. */
+  /**
+   * Every enabled project, in registry order; disabled ones are reported as skipped, except that
+   * {@code stop} also stops a disabled project whose harness is not stopped.
+   */
   public LaunchCommand setAll(boolean all) {
     this.all = all;
     return this;
@@ -86,14 +89,19 @@ public final class LaunchCommand {
     List<Integer> remoteSlots = new ArrayList<>();
     if (all) {
       for (ProjectEntry p : fleet.projects()) {
-        if (!p.enabled()) {
-          tasks.add(() -> LaunchResult.skipped(p.name(), verb, "disabled"));
-        } else if (p.remote()) {
+        if (p.remote() && (p.enabled() || verb.equals(STOP))) {
+          // a disabled project elsewhere is stopped too: down is harmless where nothing runs
           remoteSlots.add(tasks.size());
           tasks.add(null);
           remote.add(new Wire.Item(p, false));
+        } else if (p.remote()) {
+          tasks.add(() -> LaunchResult.skipped(p.name(), verb, "disabled"));
         } else {
-          tasks.add(() -> run(verb, new Project(lifecycle, fleet, p), false));
+          Project project = new Project(lifecycle, fleet, p);
+          tasks.add(
+              p.enabled() || (verb.equals(STOP) && mayRun(project))
+                  ? () -> run(verb, project, false)
+                  : () -> LaunchResult.skipped(p.name(), verb, verb.equals(STOP) ? "disabled, not running" : "disabled"));
         }
       }
     } else {
@@ -125,6 +133,16 @@ public final class LaunchCommand {
   private LaunchResult find(List<LaunchResult> results, String project) {
     return results.stream().filter(x -> x.project().equals(project)).findFirst()
         .orElse(LaunchResult.failed(project, verb, "no answer for " + project + " from its host"));
+  }
+
+  /**
+   * Whether a disabled project may have agents running, so that {@code stop --all} stops it:
+   * disabling keeps a project out of {@code start --all}, not out of "stop everything". Only a
+   * project whose harness never ran there (no {@code .ao-state/}) or says it is stopped is left
+   * alone; an unreadable state is stopped, since {@code down} is harmless when nothing runs.
+   */
+  private static boolean mayRun(Project p) {
+    return java.nio.file.Files.isDirectory(p.root().resolve(".ao-state")) && p.state() != HarnessState.STOPPED;
   }
 
   private List<LaunchResult> runAll(List<Supplier<LaunchResult>> tasks) {

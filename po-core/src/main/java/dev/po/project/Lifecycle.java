@@ -108,7 +108,10 @@ public final class Lifecycle {
     return new RollingUpdateCommand(this, newRef);
   }
 
-  /** Stops the named projects (or, with {@link LaunchCommand#setAll}, every enabled one). */
+  /**
+   * Stops the named projects (or, with {@link LaunchCommand#setAll}, every one that may run: the
+   * enabled ones and the disabled ones whose harness is not stopped).
+   */
   public LaunchCommand stop(String... names) {
     return new LaunchCommand(this, LaunchCommand.STOP, List.of(names));
   }

@@ -55,13 +55,22 @@ final class ProjectFiles {
         + "git submodule update --init   # once, after cloning\n"
         + "engine/agents up              # start the agents and their watchdog\n"
         + "engine/agents status          # what runs, restarts, last exits\n"
+        + "engine/agents attach " + agent + padding(agent) + "# watch it work (detach: C-b d)\n"
         + "engine/agents down            # stop everything\n"
         + "```\n\n"
+        + "When the harness url in `.gitmodules` is a local path, git refuses it for submodules\n"
+        + "(`transport 'file' not allowed`) unless told otherwise, once per command:\n"
+        + "`git -c protocol.file.allow=always submodule update --init`.\n\n"
         + "Runtime state (logs, status) is kept in `.ao-state/`, which git ignores.\n\n"
         + "## Moving to another harness version\n\n"
         + "```sh\n"
         + "git -C engine fetch --tags && git -C engine checkout <tag>\n"
         + "git add engine && git commit -m \"Pin engine at <tag>\"\n"
         + "```\n";
+  }
+
+  /** Spaces that line the comment up with the others, at least one. */
+  private static String padding(String agent) {
+    return " ".repeat(Math.max(1, 9 - agent.length()));
   }
 }

@@ -2,6 +2,8 @@ package dev.po.project;
 
 import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
+import dev.po.git.EngineReader;
+import dev.po.git.Inspection;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -65,8 +67,9 @@ public final class RegisterCommand {
   }
 
   /**
-   * Adds the entry under the registry's lock; refuses a name already registered, and any value the
-   * registry does not allow, with nothing written.
+   * Adds the entry under the registry's lock; refuses a name already registered, a folder that is
+   * missing or not a git repository, and any value the registry does not allow, with nothing
+   * written.
    */
   public ProjectEntry call() {
     if (location == null || location.isBlank()) {
@@ -81,9 +84,28 @@ public final class RegisterCommand {
         throw new ProjectException("project " + name + ": no host '" + host + "' in the registry: declare [hosts." + host + "] first");
       }
       String where = host == null ? asWritten(f.folder(), location) : location;
-      return f.withProject(new ProjectEntry(name, where, harness, ref, enabled, host));
+      ProjectEntry entry = new ProjectEntry(name, where, harness, ref, enabled, host);
+      // an undeclared harness is left to the registry's own check, with its position; a folder on
+      // another host is checked there, by validate
+      if (host == null && f.harnessOf(entry).isPresent()) {
+        refuseUnsound(f.pathOf(entry));
+      }
+      return f.withProject(entry);
     });
     return written.requireProject(name);
+  }
+
+  /**
+   * Refuses a folder that is missing or not a git repository, as registering an existing project
+   * requires; a missing engine submodule or drift is left to {@code validate}, which says how to
+   * fix it.
+   */
+  private static void refuseUnsound(Path root) {
+    Inspection found = new EngineReader().inspect(root);
+    if (found.kind() == Inspection.Kind.MISSING || found.kind() == Inspection.Kind.NOT_A_REPOSITORY) {
+      throw new ProjectException(
+          "cannot register: " + found.problem() + " (register an existing project; po create makes a new one)");
+    }
   }
 
   /** How {@code dir} is recorded: see {@link #setLocation}. */

@@ -68,6 +68,7 @@ public final class UpdateCommand {
     try (ProjectLock held = project.hold("update " + name + " " + ref)) {
       HarnessState stateBefore = restart ? project.state() : HarnessState.UNKNOWN;
       String from;
+      boolean drifted;
       String to;
       String commit;
       try (PinChange change = open(name)) {
@@ -78,6 +79,7 @@ public final class UpdateCommand {
         from = change.pinned();
         try {
           change.fetch();
+          drifted = from != null && !from.equals(resolveOrNull(change, project.entry().ref()));
           to = change.resolve(ref);
           if (to == null) {
             throw new ProjectException(
@@ -116,7 +118,16 @@ public final class UpdateCommand {
         }
         restarted = true;
       }
-      return new UpdateResult(name, project.entry().ref(), ref, from, to, commit, restarted);
+      return new UpdateResult(name, project.entry().ref(), ref, from, to, commit, restarted, drifted);
+    }
+  }
+
+  /** The commit the registry's old ref names now, or null when it names none (it is only a label). */
+  private static String resolveOrNull(PinChange change, String oldRef) {
+    try {
+      return change.resolve(oldRef);
+    } catch (PoException e) {
+      return null;
     }
   }
 

@@ -53,6 +53,8 @@ class CreateTest {
     assertEquals(".ao-state/", Files.readAllLines(root.resolve(".gitignore")).get(1));
     String readme = Files.readString(root.resolve("README.md"));
     assertTrue(readme.contains("engine/agents up") && readme.contains("engine/agents status") && readme.contains("engine/agents down"));
+    assertTrue(readme.contains("engine/agents attach worker"), readme);
+    assertTrue(readme.contains("git -c protocol.file.allow=always submodule update --init"), readme);
     assertTrue(Files.isExecutable(root.resolve("engine/agents")));
     // Not registered: the registry is untouched.
     assertFalse(fleet.text().contains("alpha"));

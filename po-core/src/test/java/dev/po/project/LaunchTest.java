@@ -77,9 +77,27 @@ class LaunchTest {
     assertEquals("started 2, skipped 1, failed 0", s.line());
     LaunchSummary t = po.stop().setAll(true).call();
     assertEquals("stopped 2, skipped 1, failed 0", t.line());
+    assertEquals("disabled, not running", t.skipped().get(0).message());
     assertEquals(List.of("up", "down"), log("alpha"));
     assertEquals(List.of("up", "down"), log("beta"));
     assertEquals(List.of(), log("off"));
+  }
+
+  @Test
+  void stopAllStopsADisabledProjectThatRuns() throws Exception {
+    po.start("off").setForce(true).call();
+    // the stand-in launcher writes no status: say what a real harness would, a live watchdog
+    Files.writeString(tmp.resolve("projects/off/.ao-state/status.json"),
+        "{\"watchdog\": {\"alive\": true, \"pid\": " + ProcessHandle.current().pid() + "}, \"agents\": []}");
+    assertEquals(HarnessState.RUNNING, po.project("off").state(), "the fixture's status file reads as running");
+    LaunchSummary t = po.stop().setAll(true).call();
+    assertEquals("stopped 3, skipped 0, failed 0", t.line());
+    assertEquals(List.of("up", "down"), log("off"));
+    // once its harness says stopped, it is skipped again
+    Files.writeString(tmp.resolve("projects/off/.ao-state/status.json"), "{\"watchdog\": {\"alive\": false}, \"agents\": []}");
+    assertEquals(HarnessState.STOPPED, po.project("off").state(), "the fixture's status file reads as stopped");
+    assertEquals("stopped 2, skipped 1, failed 0", po.stop().setAll(true).call().line());
+    assertEquals(List.of("up", "down"), log("off"));
   }
 
   @Test

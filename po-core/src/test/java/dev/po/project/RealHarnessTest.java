@@ -72,6 +72,22 @@ class RealHarnessTest {
   }
 
   @Test
+  void startFailsNamingAMissingAgentCommandAndReportsAnAgentThatDiesAtOnce() {
+    po.create("e2e-missing").setRef("v0.1.0").setRegister(true).setAgentCommand(List.of("no-such-agent-cli")).call();
+    LaunchSummary missing = po.start("e2e-missing").call();
+    assertEquals("started 0, skipped 0, failed 1", missing.line());
+    String why = missing.failed().get(0).message();
+    assertTrue(why.contains("agent worker: command 'no-such-agent-cli' not found on PATH; nothing started"), why);
+    assertFalse(java.nio.file.Files.exists(po.project("e2e-missing").root().resolve(".ao-state/watchdog.pid")), "no watchdog");
+
+    po.create("e2e-dies").setRef("v0.1.0").setRegister(true).setAgentCommand(List.of("sh", "-c", "exit 127")).call();
+    LaunchSummary dies = po.start("e2e-dies").call();
+    assertEquals("started 0, skipped 0, failed 1", dies.line());
+    String died = dies.failed().get(0).message();
+    assertTrue(died.contains("agent worker died within") && died.contains("last exit 127"), died);
+  }
+
+  @Test
   void createStartInspectStop() {
     create("e2e-one", "v0.1.0");
     Project p = po.project("e2e-one");

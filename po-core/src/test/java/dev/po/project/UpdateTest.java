@@ -92,6 +92,21 @@ class UpdateTest {
   }
 
   @Test
+  void aDriftedPinIsNamedByItsCommitNotByTheRegistrysRef() throws Exception {
+    UpdateResult plain = po.project("alpha").update("v0.2.0").call();
+    assertFalse(plain.fromDrifted());
+    assertTrue(plain.line().startsWith("alpha: engine v0.1.0 (" + fleet.harness().commit("v0.1.0").substring(0, 12) + ") -> v0.2.0 ("),
+        plain.line());
+    ProjectRepo.repin(root, "v0.1.0"); // moved by hand: the registry still says v0.2.0
+    UpdateResult back = po.project("alpha").update("v0.2.0").call();
+    assertTrue(back.fromDrifted());
+    String old = fleet.harness().commit("v0.1.0").substring(0, 12);
+    String now = fleet.harness().commit("v0.2.0").substring(0, 12);
+    assertTrue(back.line().matches("alpha: engine " + old + " \\(drifted from v0\\.2\\.0\\) -> v0\\.2\\.0 \\(" + now
+        + "\\), committed [0-9a-f]{12}"), back.line());
+  }
+
+  @Test
   void theSameCommitUnderAnotherRefChangesOnlyTheRegistry() throws Exception {
     po.project("alpha").update("v0.2.0").call();
     String head = git(root, "rev-parse", "HEAD");

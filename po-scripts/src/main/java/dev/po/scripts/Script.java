@@ -88,6 +88,11 @@ public final class Script {
     }
   }
 
+  /** The script's name, as its messages start: {@code start-project}. */
+  public String name() {
+    return name;
+  }
+
   public PrintStream out() {
     return out;
   }

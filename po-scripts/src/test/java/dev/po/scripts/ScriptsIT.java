@@ -68,7 +68,7 @@ class ScriptsIT {
 
     Run ok = script("fleet", "validate");
     assertEquals(0, ok.code(), ok.err());
-    assertTrue(ok.out().contains(": OK (1 projects"), ok.out());
+    assertTrue(ok.out().endsWith(": OK (1 project, 1 harness)\n"), ok.out());
 
     Run status = script("fleet", "status");
     assertEquals(0, status.code(), status.err());
@@ -98,25 +98,44 @@ class ScriptsIT {
     Path odd = tmp.resolve("with space/it's \"quoted\"/proj");
     Run made = script("create-project", "proj", "--ref", "v0.1.0", "--location", odd.toString(), "--register");
     assertEquals(0, made.code(), made.err());
-    assertEquals("created proj at " + odd + ", engine at v0.1.0, registered\n", made.out());
+    // the same lines as po create
+    assertEquals("created proj at " + odd + ": engine at agent-orchestrator v0.1.0 ("
+        + fleet.harness().commit("v0.1.0").substring(0, 12) + ")\nregistered proj in " + fleet.file() + "\n", made.out());
     assertEquals(fleet.harness().commit("v0.1.0"), git(odd, "rev-parse", "HEAD:engine"));
     assertEquals(odd, Registry.at(fleet.file()).read().pathOf(Registry.at(fleet.file()).read().requireProject("proj")));
 
     Run start = script("start-project", "proj");
     assertEquals(0, start.code(), start.err());
+    assertTrue(start.out().matches("proj: started \\(\\d+\\.\\ds\\)\nstarted 1, skipped 0, failed 0\n"), start.out());
     Run stop = script("stop-project", "--all");
     assertEquals(0, stop.code(), stop.err());
+    assertTrue(stop.out().matches("proj: stopped \\(\\d+\\.\\ds\\)\nstopped 1, skipped 0, failed 0\n"), stop.out());
     assertEquals(List.of("up", "down"), HarnessRepo.launcherLog(odd));
 
     Run moved = script("update-project", "proj", "v0.2.0");
     assertEquals(0, moved.code(), moved.err());
-    assertEquals("proj: engine v0.1.0 -> v0.2.0\n", moved.out());
+    String c1 = fleet.harness().commit("v0.1.0").substring(0, 12);
+    String c2 = fleet.harness().commit("v0.2.0").substring(0, 12);
+    assertTrue(moved.out().matches("proj: engine v0\\.1\\.0 \\(" + c1 + "\\) -> v0\\.2\\.0 \\(" + c2
+        + "\\), committed [0-9a-f]{12}\n"), moved.out());
     assertEquals(fleet.harness().commit("v0.2.0"), git(odd, "rev-parse", "HEAD:engine"));
     assertEquals("v0.2.0", Registry.at(fleet.file()).read().requireProject("proj").ref());
+
+    Run again = script("update-project", "proj", "v0.2.0");
+    assertEquals(0, again.code(), again.err());
+    assertTrue(again.out().endsWith(", pin unchanged\n"), again.out());
 
     Run refused = script("update-project", "proj", "v9.9.9");
     assertEquals(1, refused.code());
     assertTrue(refused.err().startsWith("update-project: "), refused.err());
+  }
+
+  @Test
+  void createTakesTheAgentCommandAsPoDoes() throws Exception {
+    Run made = script("create-project", "tool", "--ref", "v0.1.0", "--agent-command", "my-agent  --flag x");
+    assertEquals(0, made.code(), made.err());
+    String toml = Files.readString(tmp.resolve("projects/tool/agents.toml"));
+    assertTrue(toml.contains("command = [\"my-agent\", \"--flag\", \"x\"]\n"), toml);
   }
 
   @Test

@@ -17,6 +17,8 @@ import picocli.CommandLine.Spec;
     description = {
       "Record an existing project folder in the registry. Nothing on disk is touched.",
       "",
+      "DIR must exist and be a git repository; po fleet validate then checks its engine pin.",
+      "",
       "DIR is resolved against the current directory, then stored relative to the registry's"
           + " folder when it lies inside it, else as an absolute path. A DIR written as ~/... is"
           + " stored as written. With --host, DIR is a path on that host (absolute or ~/...,"

@@ -18,7 +18,8 @@ final class LaunchOptions {
       completionCandidates = ProjectNames.class)
   List<String> names = new ArrayList<>();
 
-  @Option(names = "--all", description = "Every enabled project, in registry order; disabled ones are skipped.")
+  @Option(names = "--all", description = "start: every enabled project, in registry order; disabled ones are skipped."
+      + " stop: every project that may run, disabled ones too.")
   boolean all;
 
   @Option(names = "--sequential", description = "Run the launchers one by one (default: a few at a time).")

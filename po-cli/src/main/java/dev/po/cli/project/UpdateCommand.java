@@ -74,7 +74,7 @@ public final class UpdateCommand implements Callable<Integer> {
       return roll(po, out);
     }
     UpdateResult r = po.project(words.get(0)).update(words.get(1)).setRestart(restart).call();
-    out.println(r.project() + ": " + moved(r));
+    out.println(r.line());
     return 0;
   }
 
@@ -86,7 +86,7 @@ public final class UpdateCommand implements Callable<Integer> {
     }
     RollSummary s = roll.setListener(r -> {
       switch (r.outcome()) {
-        case MOVED -> out.println(r.project() + ": " + moved(r.update()) + settled(r));
+        case MOVED -> out.println(r.update().line() + settled(r));
         case FAILED -> {
           out.println(r.project() + ": failed");
           err.println("po: " + r.message());
@@ -129,13 +129,6 @@ public final class UpdateCommand implements Callable<Integer> {
 
   private ParameterException usage(String message) {
     return new ParameterException(spec.commandLine(), message);
-  }
-
-  private static String moved(UpdateResult r) {
-    String from = r.fromCommit() == null ? "none" : r.fromCommit().substring(0, 12);
-    return "engine " + r.fromRef() + " (" + from + ") -> " + r.toRef() + " (" + r.toCommit().substring(0, 12) + ")"
-        + (r.committed() ? ", committed " + r.commit().substring(0, 12) : ", pin unchanged")
-        + (r.restarted() ? ", restarted" : "");
   }
 
   private static String settled(RollResult r) {

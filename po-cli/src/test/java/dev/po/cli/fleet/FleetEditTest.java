@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.po.cli.PoRun;
+import dev.po.testing.ProjectRepo;
 import dev.po.testing.TempFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -32,6 +33,7 @@ class FleetEditTest {
 
   @Test
   void registerInsideTheFleetFolderStoresARelativeLocation() throws Exception {
+    ProjectRepo.createWithoutEngine(tmp.resolve("projects/gamma"));
     PoRun r =
         on(fleet.file(), "fleet", "register", "gamma",
             "--location", tmp.resolve("projects/gamma").toString(), "--ref", "v0.2.0");
@@ -49,7 +51,7 @@ class FleetEditTest {
 
   @Test
   void registerOutsideStoresAnAbsoluteLocationWithItsOptions() throws Exception {
-    Path dir = elsewhere.resolve("far/away");
+    Path dir = ProjectRepo.createWithoutEngine(elsewhere.resolve("far/away"));
     PoRun r =
         on(fleet.file(), "fleet", "register", "far", "--location", dir.toString(),
             "--ref", "v0.1.0", "--harness", "other", "--disabled");
@@ -64,9 +66,32 @@ class FleetEditTest {
   @Test
   void registerResolvesARelativeDirAgainstTheCurrentDirectory() throws Exception {
     // the tests run in the module folder, which is not the temp fleet's folder
-    PoRun r = on(fleet.file(), "fleet", "register", "rel", "--location", "some/rel", "--ref", "v0.1.0");
-    assertEquals(0, r.code(), r::toString);
-    assertEquals(Path.of("some/rel").toAbsolutePath().normalize().toString(), get("rel").get("location").asText());
+    Path rel = Path.of("target/register-rel-" + System.nanoTime());
+    ProjectRepo.createWithoutEngine(rel);
+    try {
+      PoRun r = on(fleet.file(), "fleet", "register", "rel", "--location", rel.toString(), "--ref", "v0.1.0");
+      assertEquals(0, r.code(), r::toString);
+      assertEquals(rel.toAbsolutePath().normalize().toString(), get("rel").get("location").asText());
+    } finally {
+      try (var files = Files.walk(rel)) {
+        files.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  @Test
+  void registerRefusesAMissingFolderOrOneThatIsNoRepository() throws Exception {
+    String before = fleet.text();
+    Path missing = elsewhere.resolve("nowhere");
+    PoRun r = on(fleet.file(), "fleet", "register", "ghost", "--location", missing.toString(), "--ref", "v0.1.0");
+    assertEquals(1, r.code(), r::toString);
+    assertEquals("po: cannot register: location " + missing + " does not exist"
+        + " (register an existing project; po create makes a new one)\n", r.err());
+    Path plain = Files.createDirectories(elsewhere.resolve("plain"));
+    PoRun s = on(fleet.file(), "fleet", "register", "ghost", "--location", plain.toString(), "--ref", "v0.1.0");
+    assertEquals(1, s.code(), s::toString);
+    assertTrue(s.err().startsWith("po: cannot register: " + plain + " is not a git repository"), s::toString);
+    assertEquals(before, fleet.text());
   }
 
   @Test

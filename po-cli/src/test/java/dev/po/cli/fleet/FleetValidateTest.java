@@ -56,4 +56,30 @@ class FleetValidateTest {
     assertTrue((r.out() + r.err()).contains("nowhere.toml"), r::toString);
     assertTrue(!r.err().contains("internal error"), r::toString);
   }
+
+  @Test
+  void jsonSaysTheSameAsTheLines() throws Exception {
+    var mapper = new com.fasterxml.jackson.databind.ObjectMapper();
+    PoRun ok = on(fleet.file(), "fleet", "validate", "--json");
+    assertEquals(0, ok.code(), ok::toString);
+    var o = mapper.readTree(ok.out());
+    assertEquals(fleet.file().toString(), o.get("file").asText());
+    assertTrue(o.get("ok").asBoolean());
+    assertEquals(2, o.get("projects").asInt());
+    assertEquals(1, o.get("harnesses").asInt());
+    assertEquals(0, o.get("problems").size());
+
+    fleet.write(fleet.text().replace("[projects.alpha]\n", "[projects.alpha]\nenabeld = true\n"));
+    PoRun lines = on(fleet.file(), "fleet", "validate");
+    PoRun bad = on(fleet.file(), "fleet", "validate", "--json");
+    assertEquals(1, bad.code(), bad::toString);
+    var b = mapper.readTree(bad.out());
+    assertTrue(!b.get("ok").asBoolean());
+    assertTrue(b.get("projects").isNull());
+    assertEquals(lines.outLines().size(), b.get("problems").size(), bad::toString);
+    var first = b.get("problems").get(0);
+    assertEquals(lines.outLines().get(0),
+        first.get("file").asText() + ":" + first.get("line").asInt() + ":" + first.get("column").asInt() + ": "
+            + first.get("message").asText());
+  }
 }

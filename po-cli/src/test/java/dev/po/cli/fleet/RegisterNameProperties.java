@@ -30,6 +30,7 @@ class RegisterNameProperties {
   @BeforeProperty
   void folder() throws IOException {
     dir = Files.createTempDirectory("po-names");
+    dev.po.testing.ProjectRepo.createWithoutEngine(dir.resolve("p"));
   }
 
   @AfterProperty
