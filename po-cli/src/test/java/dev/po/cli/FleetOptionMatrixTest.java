@@ -56,12 +56,15 @@ class FleetOptionMatrixTest {
     }
   }
 
+  /** Stands for an existing git repository in the run's folder: register refuses anything else. */
+  private static final String REPO = "@REPO@";
+
   static final List<Case> CASES = List.of(
       out("fleet list", "probe-home", "fleet", "list"),
       out("fleet get", "probe-home", "fleet", "get", "probe"),
       out("fleet status", "probe-home", "fleet", "status", "--json"),
       out("fleet validate", "probe-home", "fleet", "validate"),
-      file("fleet register", t -> t.contains("[projects.extra]"), "fleet", "register", "extra", "--location", "x", "--ref", "v1"),
+      file("fleet register", t -> t.contains("[projects.extra]"), "fleet", "register", "extra", "--location", REPO, "--ref", "v1"),
       file("fleet unregister", t -> !t.contains("[projects.probe]"), "fleet", "unregister", "probe"),
       file("fleet enable", t -> !t.contains("enabled = false"), "fleet", "enable", "off"),
       file("fleet disable", t -> t.indexOf("enabled = false") != t.lastIndexOf("enabled = false"), "fleet", "disable", "probe"),
@@ -91,9 +94,17 @@ class FleetOptionMatrixTest {
 
   @ParameterizedTest(name = "{0} with the registry named {1}")
   @MethodSource("matrix")
-  void everyCommandReadsTheRegistryItIsGiven(Case c, Way way) throws Exception {
-    Path dir = Files.createDirectories(tmp.resolve(c.name().replace(' ', '-') + "-" + way));
+  void everyCommandReadsTheRegistryItIsGiven(Case row, Way way) throws Exception {
+    Path dir = Files.createDirectories(tmp.resolve(row.name().replace(' ', '-') + "-" + way));
     Path file = Files.writeString(dir.resolve("fleet.toml"), FLEET);
+    List<String> words = new ArrayList<>(row.words());
+    if (words.contains(REPO)) {
+      Path repo = Files.createDirectories(dir.resolve("existing"));
+      Process init = new ProcessBuilder("git", "init", "-q", repo.toString()).inheritIO().start();
+      assertEquals(0, init.waitFor(), "git init " + repo);
+      words.replaceAll(w -> w.equals(REPO) ? repo.toString() : w);
+    }
+    Case c = new Case(row.name(), words, row.readIt());
     List<String> args = new ArrayList<>();
     PoRun r = switch (way) {
       case BEFORE -> {
