@@ -184,8 +184,9 @@ class DayTwoTest {
 
   @Test
   void aProjectThatDoesNotSettleFailsTheRollAndStopsIt() {
-    // an agent that dies a second after each start: the harness is never running for 3 s in a row
-    running("d2-flaky", "v0.1.0", List.of("sh", "-c", "sleep 1; exit 3"));
+    // an agent that dies 2.5 s after each start: past up's early-death check (2 s), so it starts,
+    // but the harness is never running for 3 s in a row
+    running("d2-flaky", "v0.1.0", List.of("sh", "-c", "sleep 2.5; exit 3"));
     running("d2-next", "v0.1.0", List.of("sleep", "100000"));
 
     RollSummary s = po.update("v0.2.0").setAll(true).setFrom("v0.1.0").setRestart(true)
