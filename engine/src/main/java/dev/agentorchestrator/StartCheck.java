@@ -3,6 +3,7 @@ package dev.agentorchestrator;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,10 +74,14 @@ final class StartCheck {
       return List.of();
     }
     Map<String, Status.Row> died = new LinkedHashMap<>();
+    // restarts counted from the first look: right after a down and up the file may still carry
+    // the previous run's count, which is no death of this start
+    Map<String, Integer> restartsAtFirstLook = new HashMap<>();
     long deadline = System.currentTimeMillis() + WATCH_MILLIS;
     while (true) {
       for (Status.Row row : harness.status().agents()) {
-        if (started.contains(row.name()) && (!row.state().equals("running") || row.restarts() > 0 || died.containsKey(row.name()))) {
+        int before = restartsAtFirstLook.computeIfAbsent(row.name(), n -> row.restarts());
+        if (started.contains(row.name()) && (!row.state().equals("running") || row.restarts() > before || died.containsKey(row.name()))) {
           died.put(row.name(), row);
         }
       }

@@ -184,18 +184,18 @@ class DayTwoTest {
 
   @Test
   void aProjectThatDoesNotSettleFailsTheRollAndStopsIt() {
-    // an agent that dies 2.5 s after each start: past up's early-death check (2 s), so it starts,
-    // but the harness is never running for 3 s in a row
-    running("d2-flaky", "v0.1.0", List.of("sh", "-c", "sleep 2.5; exit 3"));
+    // an agent that dies 4 s after each start: well past up's early-death check (2 s), so it
+    // starts, but the harness is never running for 6 s in a row
+    running("d2-flaky", "v0.1.0", List.of("sh", "-c", "sleep 4; exit 3"));
     running("d2-next", "v0.1.0", List.of("sleep", "100000"));
 
     RollSummary s = po.update("v0.2.0").setAll(true).setFrom("v0.1.0").setRestart(true)
-        .setSettle(Duration.ofSeconds(3)).settleGrace(Duration.ofSeconds(5)).call();
+        .setSettle(Duration.ofSeconds(6)).settleGrace(Duration.ofSeconds(5)).call();
 
     assertEquals("moved 0, failed 1, not attempted 1", s.line());
     RollResult flaky = s.failed().get(0);
     assertTrue(flaky.message().startsWith("project d2-flaky: moved v0.1.0 -> v0.2.0, restarted, but it was not"
-        + " running for 3s in a row within 8s ("), flaky.message());
+        + " running for 6s in a row within 11s ("), flaky.message());
     assertNotNull(flaky.update(), "the pin did move: the operator decides whether to move it back");
     assertEquals("v0.1.0", po.fleet().requireProject("d2-next").ref());
   }
