@@ -104,6 +104,33 @@ class RealHarnessTest {
   }
 
   @Test
+  void aCopiedProjectReadsAsStoppedUntilItRunsByHandOfItsOwn() throws Exception {
+    create("e2e-orig", "v0.1.0");
+    Project p = live.po().project("e2e-orig");
+    p.start();
+    EngineHarness.await(p::state, HarnessState.RUNNING);
+    long original = HarnessStates.read(p.root()).agent("worker").orElseThrow().pid();
+    Path copy = p.root().resolveSibling("e2e-orig-copy");
+    ExecResult cp = Exec.of(List.of("cp", "-a", p.root().toString(), copy.toString())).run();
+    assertTrue(cp.succeeded(), cp.describe());
+    // the copied status file names the original's live agent: not the copy's
+    assertEquals(HarnessState.STOPPED, HarnessStates.of(copy));
+    Map<String, String> env = EngineHarness.env(live.socket());
+    try {
+      ExecResult up = Exec.of(List.of("engine/agents", "up")).in(copy).env(env).run();
+      assertTrue(up.succeeded(), up.describe());
+      EngineHarness.await(() -> HarnessStates.of(copy), HarnessState.RUNNING);
+      long own = HarnessStates.read(copy).agent("worker").orElseThrow().pid();
+      assertTrue(own != original, "the copy reads the original's agent");
+      assertEquals(HarnessState.RUNNING, p.state());
+    } finally {
+      Exec.of(List.of("engine/agents", "down")).in(copy).env(env).run();
+    }
+    EngineHarness.await(() -> HarnessStates.of(copy), HarnessState.STOPPED);
+    assertEquals(HarnessState.RUNNING, p.state(), "down in the copy stopped the original");
+  }
+
+  @Test
   void startAndStopAllSkipDisabledProjects() {
     create("e2e-a", "v0.1.0");
     create("e2e-b", "v0.2.0");
