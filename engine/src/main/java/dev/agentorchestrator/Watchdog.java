@@ -57,6 +57,11 @@ final class Watchdog {
   private long lastList;
   private Instant heartbeat;
   private volatile boolean stopping;
+  /**
+   * Set once the project folder is found gone: what stands at its path now is not this project's,
+   * so the last lines go to the watchdog's own log file, held open as its standard error.
+   */
+  private volatile boolean left;
   /** Held open for the watchdog's life: closing (or collecting) it would release the lock. */
   private FileChannel lockChannel;
 
@@ -69,7 +74,7 @@ final class Watchdog {
     this.tmux = new Tmux(record.socket());
     this.runner = new AgentRunner(project, tmux);
     this.states = StateStore.read(project.stateJson());
-    this.gone = new ProjectGone(project, this::log);
+    this.gone = new ProjectGone(project, this::logToOwnFile);
   }
 
   /** Runs until the process is terminated. */
@@ -101,6 +106,7 @@ final class Watchdog {
         if (work || now - lastLook >= GONE_CHECK_MILLIS) {
           lastLook = now;
           if (gone.check(record)) {
+            left = true;
             return; // never heal an agent outside its project; ProjectGone left the trace
           }
         }
@@ -349,11 +355,20 @@ final class Watchdog {
   }
 
   private void log(String message) {
+    if (left) {
+      logToOwnFile(message);
+      return;
+    }
     String line = Instant.now() + " " + message + "\n";
     try {
       Files.writeString(project.watchdogLog(), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       System.err.print(line);
     }
+  }
+
+  /** To standard error, which {@code up} opened on the project's watchdog.log: it follows the folder wherever it went. */
+  private void logToOwnFile(String message) {
+    System.err.print(Instant.now() + " " + message + "\n");
   }
 }
