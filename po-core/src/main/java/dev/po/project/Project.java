@@ -8,7 +8,9 @@ import dev.po.process.ExecResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -157,12 +159,18 @@ public final class Project {
     return fleet;
   }
 
+  /** The harness variable by which a launcher knows the program that ran it. */
+  static final String CALLER_PID = "AO_CALLER_PID";
+
   LaunchResult launch(String verb) {
     Path root = root();
     List<String> argv = launcher();
     argv.add(verb.equals(LaunchCommand.START) ? "up" : "down");
-    ExecResult r =
-        Exec.of(argv).in(root).env(lifecycle.environment()).timeout(lifecycle.timeout()).run();
+    // Names this po to the harness: if it is killed while the launcher is still starting (its first
+    // build alone takes a while), the verb does nothing rather than act after the next command.
+    Map<String, String> env = new LinkedHashMap<>(lifecycle.environment());
+    env.put(CALLER_PID, Long.toString(ProcessHandle.current().pid()));
+    ExecResult r = Exec.of(argv).in(root).env(env).timeout(lifecycle.timeout()).run();
     if (!r.succeeded()) {
       throw new LaunchException(
           "project " + name() + ": " + r.describe(), argv, root, r.exitValue(), r.output());
