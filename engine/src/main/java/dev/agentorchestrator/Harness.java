@@ -74,7 +74,14 @@ final class Harness {
       }
     }
     r.write(project.stateDir());
-    if (watchdogPid() == null) {
+    Long running = watchdogPid();
+    if (running != null && !startedHere(running)) {
+      // the watchdog of this folder before it was moved: it exits once it notices the move, which
+      // may be while it holds this up's request; this up takes over from it now instead
+      stopWatchdog();
+      running = null;
+    }
+    if (running == null) {
       startWatchdog();
     }
     Path request = project.inbox().resolve("up-" + System.nanoTime() + "-" + ProcessHandle.current().pid() + ".req");
@@ -230,6 +237,12 @@ final class Harness {
     // folder is the project root and follows the folder when it is moved; a zombie is not alive.
     boolean ours = Procs.alive(pid) && Procs.cmdline(pid).contains("\0watchdog\0") && isRoot(Procs.cwd(pid));
     return ours ? pid : null;
+  }
+
+  /** Whether the watchdog {@code pid} was started for this folder where it is now (its last argument). */
+  private boolean startedHere(long pid) {
+    String[] argv = Procs.cmdline(pid).split("\0");
+    return argv.length > 0 && argv[argv.length - 1].equals(project.root().toString());
   }
 
   private boolean isRoot(Path dir) {
