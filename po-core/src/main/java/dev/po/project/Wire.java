@@ -93,36 +93,15 @@ final class Wire {
     return new Request(o.path("op").asText(), fleet, items, env, Duration.ofMillis(o.path("timeoutMillis").asLong(1)), o);
   }
 
-  static ObjectNode status(ProjectStatus s) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("name", s.name());
-    o.put("enabled", s.enabled());
-    o.put("harness", s.harness());
-    o.put("ref", s.ref());
-    o.put("path", s.path().toString());
-    o.put("exists", s.exists());
-    o.put("problem", s.problem());
-    o.put("pin", s.pin());
-    o.put("pinName", s.pinName());
-    o.put("drift", s.drift());
-    o.put("state", s.state().name());
-    ArrayNode agents = o.putArray("agents");
-    s.agents().forEach(a -> agents.add(JSON.valueToTree(a.toJson())));
-    return o;
+  /** A status in its one JSON shape ({@link ProjectStatus#toJson()}), as {@code --json} prints it. */
+  static JsonNode status(ProjectStatus s) {
+    return JSON.valueToTree(s.toJson());
   }
 
-  static ProjectStatus readStatus(JsonNode o, String host) {
-    return new ProjectStatus(o.path("name").asText(), o.path("enabled").asBoolean(), text(o, "harness"),
-        o.path("ref").asText(), Path.of(o.path("path").asText()), o.path("exists").asBoolean(), text(o, "problem"),
-        text(o, "pin"), text(o, "pinName"), o.path("drift").asBoolean(), HarnessState.valueOf(o.path("state").asText()),
-        host, agents(o.path("agents")));
-  }
-
+  /** The status the far side sent, as seen from here: on {@code host}. */
   @SuppressWarnings("unchecked")
-  private static java.util.List<HarnessStatus.Agent> agents(JsonNode array) {
-    java.util.List<HarnessStatus.Agent> out = new java.util.ArrayList<>();
-    array.forEach(a -> out.add(HarnessStatus.Agent.fromJson(JSON.convertValue(a, Map.class))));
-    return out;
+  static ProjectStatus readStatus(JsonNode o, String host) {
+    return ProjectStatus.fromJson(JSON.convertValue(o, Map.class)).onHost(host);
   }
 
   static ObjectNode result(LaunchResult r) {
