@@ -110,6 +110,20 @@ public final class CreateCommand {
     return register;
   }
 
+  Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /** Where to make it on another host, as given, or {@code null} for its projects folder there. */
+  String remoteLocation() {
+    return remoteLocation;
+  }
+
+  /** The harness as given, or {@code null} for the registry's default (recorded as given). */
+  String harnessAsGiven() {
+    return harness;
+  }
+
   /** Whether to add the project to the registry; default {@code false}. */
   public CreateCommand setRegister(boolean register) {
     this.register = register;
@@ -160,9 +174,14 @@ public final class CreateCommand {
     Fleet fleet = given != null ? given : lifecycle.registry().read();
     refuseRegistered(fleet);
     Harness h = harnessOf(fleet);
-    if (host != null) {
-      return RemoteCreate.call(lifecycle, fleet, this, h, host, remoteLocation, harness);
+    if (host != null && fleet.host(host).isEmpty()) {
+      throw new ProjectException("project " + name + ": no host '" + host + "' in the fleet registry");
     }
+    return Hosts.of(fleet, host).create(this, fleet, h);
+  }
+
+  /** {@link #call()} on this machine, the request checked against {@code fleet}. */
+  CreateResult createHere(Fleet fleet, Harness h) {
     Path root = location == null ? fleet.defaultLocationOf(name) : fleet.folder().resolve(location).normalize();
     String url = fleet.harnessUrl(h);
     Map<String, String> files = ProjectFiles.of(name, agent, agentCommand);

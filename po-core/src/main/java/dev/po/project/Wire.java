@@ -104,6 +104,33 @@ final class Wire {
     return ProjectStatus.fromJson(JSON.convertValue(o, Map.class)).onHost(host);
   }
 
+  /** A harness status: its state's word, the watchdog, and each agent as {@code --json} shows it. */
+  static ObjectNode harness(HarnessStatus h) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("state", h.state().word());
+    o.put("watchdogAlive", h.watchdogAlive());
+    o.put("watchdogPid", h.watchdogPid());
+    ArrayNode agents = o.putArray("agents");
+    h.agents().forEach(a -> agents.add(JSON.valueToTree(a.toJson())));
+    return o;
+  }
+
+  @SuppressWarnings("unchecked")
+  static HarnessStatus readHarness(JsonNode o) {
+    List<HarnessStatus.Agent> agents = new ArrayList<>();
+    o.path("agents").forEach(a -> agents.add(HarnessStatus.Agent.fromJson(JSON.convertValue(a, Map.class))));
+    return new HarnessStatus(HarnessState.ofWord(o.path("state").asText()), o.path("watchdogAlive").asBoolean(),
+        o.path("watchdogPid").asLong(), agents);
+  }
+
+  static ObjectNode line(LogLine l) {
+    return JSON.createObjectNode().put("agent", l.agent()).put("text", l.text());
+  }
+
+  static LogLine readLine(JsonNode o) {
+    return new LogLine(o.path("agent").asText(), o.path("text").asText());
+  }
+
   static ObjectNode result(LaunchResult r) {
     ObjectNode o = JSON.createObjectNode();
     o.put("project", r.project());
