@@ -48,6 +48,8 @@ public final class SshHosts implements AutoCloseable {
   private final Path dir;
   private final Map<String, Host> hosts = new LinkedHashMap<>();
   private final List<Process> daemons = new ArrayList<>();
+  /** Each live host's sshd, by host name (barehost is hosta's). */
+  private final Map<String, Process> sshd = new LinkedHashMap<>();
   private ServerSocket silent;
 
   private SshHosts(Path dir) {
@@ -137,11 +139,13 @@ public final class SshHosts implements AutoCloseable {
           .redirectOutput(dir.resolve(l[0]).resolve("sshd.log").toFile())
           .start();
       daemons.add(p);
+      sshd.put(l[0], p);
       known.append("[").append(l[1]).append("]:").append(port).append(' ').append(hostPub).append('\n');
       config.append(entry(l[0], l[1], port, clientKey));
     }
     // hosta again, as a login whose PATH holds none of the tools po needs there
     hosts.put("barehost", new Host("barehost", "127.0.0.2", hosts.get("hosta").port(), hosts.get("hosta").projectsDir()));
+    sshd.put("barehost", sshd.get("hosta"));
     config.append(entry("barehost", "127.0.0.2", hosts.get("hosta").port(), bareKey));
     hosts.put("deadhost", new Host("deadhost", "127.0.0.4", freePort("127.0.0.4"), null));
     config.append(entry("deadhost", "127.0.0.4", hosts.get("deadhost").port(), clientKey));
@@ -166,6 +170,115 @@ public final class SshHosts implements AutoCloseable {
         + "  UserKnownHostsFile " + dir.resolve("known_hosts") + "\n"
         + "  StrictHostKeyChecking yes\n"
         + "  LogLevel ERROR\n";
+  }
+
+  /**
+   * The registry table {@code [hosts.TABLE]} for test host {@code host}, with this fixture's ssh
+   * config, and {@code env} as its launchers' environment.
+   */
+  public String table(String table, String host, Map<String, String> env) {
+    StringBuilder t = new StringBuilder("\n[hosts." + table + "]\nssh = \"" + host + "\"\nssh_config = \"" + sshConfig() + "\"\n");
+    if (!env.isEmpty()) {
+      t.append("env = {");
+      t.append(String.join(", ", env.entrySet().stream().map(e -> e.getKey() + " = \"" + e.getValue() + "\"").toList()));
+      t.append("}\n");
+    }
+    return t.toString();
+  }
+
+  /** {@link #table(String, String, Map)} for a host whose table has its name and no environment. */
+  public String table(String host) {
+    return table(host, host, Map.of());
+  }
+
+  /** Runs git with {@code args} in {@code dir} on {@code host}; its output, trimmed. */
+  public String git(String host, String dir, String... args) {
+    StringBuilder script = new StringBuilder("cd \"$1\" && git");
+    for (int i = 0; i < args.length; i++) {
+      script.append(" \"$").append(i + 2).append('"');
+    }
+    String[] all = new String[args.length + 1];
+    all[0] = dir;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return sh(host, script.toString(), all).trim();
+  }
+
+  /** Appends {@code text} to {@code file} on {@code host}, making its folder. */
+  public void append(String host, String file, String text) {
+    if (text.contains("\0")) {
+      throw new IllegalArgumentException("test text with a NUL");
+    }
+    // printf '%b' turns the escapes back: the text travels as one line of arguments
+    String escaped = text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    sh(host, "mkdir -p \"$(dirname \"$1\")\" && printf '%b' \"$2\" >> \"$1\"", file, escaped);
+  }
+
+  /**
+   * The command lines of what runs for connections to {@code host} now: every process under its
+   * sshd (a session's sshd, its shell, po there), and po or a {@code tail} started in a session
+   * there that outlived it (found by the {@code SSH_CONNECTION} sshd gave it, since a process whose
+   * session ended is no longer under sshd). The harness's own processes, which a launcher there
+   * starts to outlive the session, are not counted. Empty once nothing of a request is left.
+   */
+  public List<String> sessions(String host) {
+    Process daemon = sshd.get(host);
+    if (daemon == null) {
+      throw new IllegalArgumentException("no sshd for test host '" + host + "'");
+    }
+    String server = " " + host(host).address() + " " + host(host).port();
+    Map<Long, String> found = new java.util.TreeMap<>();
+    daemon.toHandle().descendants().filter(ProcessHandle::isAlive)
+        .forEach(p -> found.put(p.pid(), p.info().commandLine().orElse("?")));
+    ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).forEach(p -> {
+      String connection = environment(p.pid()).get("SSH_CONNECTION");
+      String cmd = commandLine(p.pid());
+      if (connection != null && connection.endsWith(server)
+          && (cmd.contains("dev.po.project.FarSide") || cmd.startsWith("tail"))) {
+        found.put(p.pid(), cmd);
+      }
+    });
+    return found.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
+  }
+
+  private static Map<String, String> environment(long pid) {
+    Map<String, String> env = new LinkedHashMap<>();
+    try {
+      for (String v : Files.readString(Path.of("/proc", Long.toString(pid), "environ"), StandardCharsets.ISO_8859_1).split("\0")) {
+        int eq = v.indexOf('=');
+        if (eq > 0) {
+          env.put(v.substring(0, eq), v.substring(eq + 1));
+        }
+      }
+    } catch (IOException e) {
+      // gone, or not ours to read: not a process of the host's sessions
+    }
+    return env;
+  }
+
+  private static String commandLine(long pid) {
+    try {
+      return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.ISO_8859_1).replace('\0', ' ').strip();
+    } catch (IOException e) {
+      return "";
+    }
+  }
+
+  /**
+   * Waits up to {@code seconds} for {@link #sessions} of {@code host} to be empty; returns what
+   * still runs then (empty when nothing does).
+   */
+  public List<String> awaitNoSessions(String host, int seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    List<String> left;
+    while (!(left = sessions(host)).isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return left;
+      }
+    }
+    return left;
   }
 
   /** What the host sees as {@code ~/.cache/po}. */
@@ -251,6 +364,51 @@ public final class SshHosts implements AutoCloseable {
       } catch (IOException e) {
         // closing a listening socket of ours: nothing to do about a failure
       }
+    }
+  }
+
+  /**
+   * The hosts for a whole test class, started before its first test and ended after its last;
+   * skipped where they cannot run (see {@link #assumeAvailable()}).
+   *
+   * <pre>{@code
+   * @RegisterExtension static final SshHosts.PerClass HOSTS = new SshHosts.PerClass();
+   * ... HOSTS.get().sh("hosta", "true") ...
+   * }</pre>
+   */
+  public static final class PerClass
+      implements org.junit.jupiter.api.extension.BeforeAllCallback, org.junit.jupiter.api.extension.AfterAllCallback {
+    private SshHosts hosts;
+    private Path dir;
+
+    @Override
+    public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws IOException {
+      assumeAvailable();
+      dir = Files.createTempDirectory("po-ssh-hosts");
+      hosts = start(dir);
+    }
+
+    @Override
+    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+      if (hosts != null) {
+        hosts.close();
+      }
+      if (dir != null) {
+        // a session that just ended may still be writing its log: what is left is a temp folder
+        try (var all = Files.walk(dir)) {
+          all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        } catch (IOException | UncheckedIOException e) {
+          // nothing to do about a temp folder that will not go
+        }
+      }
+    }
+
+    /** The running hosts. */
+    public SshHosts get() {
+      if (hosts == null) {
+        throw new IllegalStateException("the hosts start before the class's first test");
+      }
+      return hosts;
     }
   }
 
