@@ -90,7 +90,7 @@ class RemoteHarnessTest {
 
   @Test
   void logsAndAgentDetailComeFromTheHost() throws Exception {
-    Project p = running("r-logs", DayTwoTest.TICKER);
+    Project p = running("r-logs", EngineHarness.TICKER);
     await("the greeting and three ticks in the log there", () -> {
       List<LogLine> all = p.logs().setLines(1000).call();
       return all.contains(new LogLine("worker", "hello from worker")) && all.contains(new LogLine("worker", "tick 3"));
@@ -115,7 +115,7 @@ class RemoteHarnessTest {
 
   @Test
   void followingEndsWithTheInterruptAndLeavesNothingRunningOnTheHost() throws Exception {
-    Project p = running("r-follow", DayTwoTest.TICKER);
+    Project p = running("r-follow", EngineHarness.TICKER);
     List<LogLine> followed = new CopyOnWriteArrayList<>();
     Thread follower = new Thread(() -> p.logs().setLines(0).follow(followed::add));
     follower.start();

@@ -16,7 +16,8 @@ import java.util.concurrent.TimeUnit;
 /**
  * A real terminal for po: a tmux pane on a private socket, as a person's terminal emulator would
  * be. {@link #run} types a shell command into a fresh pane and returns the screen with its colours
- * ({@code capture-pane -e}) once the command has finished.
+ * ({@code capture-pane -e}) once the command has finished; {@link #start} leaves it running, to
+ * be watched and typed into.
  */
 final class Screen implements AutoCloseable {
   private static final String END = "__screen_done__";
@@ -38,6 +39,18 @@ final class Screen implements AutoCloseable {
 
   /** Runs {@code shell} (sh syntax) in a new pane in {@code dir}; the screen with its escapes. */
   String run(String shell) throws IOException, InterruptedException {
+    String session = start(shell);
+    awaitDone(session);
+    String screen = tmux("capture-pane", "-p", "-e", "-t", session);
+    tmux("kill-session", "-t", session);
+    return screen.substring(0, screen.indexOf(END));
+  }
+
+  /**
+   * Starts {@code shell} (sh syntax) in a new pane in {@code dir} and returns at once: the pane's
+   * name, for {@link #text}, {@link #await}, {@link #keys} and {@link #awaitDone}.
+   */
+  String start(String shell) throws IOException, InterruptedException {
     if (runs == 0) {
       // Keeps the server up between runs: killing the last session ends the server, and a new
       // session started while it is going away fails.
@@ -47,16 +60,38 @@ final class Screen implements AutoCloseable {
     Path script = Files.writeString(dir.resolve(session + ".sh"),
         "cd '" + dir + "'\n" + shell + "\necho " + END + "\nexec sleep 600\n");
     tmux("new-session", "-d", "-x", "200", "-y", "60", "-s", session, "sh " + script);
+    return session;
+  }
+
+  /** What the pane shows now, without escapes. */
+  String text(String session) throws IOException, InterruptedException {
+    return tmux("capture-pane", "-p", "-t", session);
+  }
+
+  /** Waits up to 120 s until the pane shows {@code text}; returns the screen then. */
+  String await(String session, String text) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!tmux("capture-pane", "-p", "-t", session).contains(END)) {
+    String shown;
+    while (!(shown = text(session)).contains(text)) {
       if (System.nanoTime() > deadline) {
-        fail("the command did not finish in the pane within 120 s:\n" + tmux("capture-pane", "-p", "-t", session));
+        fail("the pane did not show '" + text + "' within 120 s:\n" + shown);
       }
       Thread.sleep(100);
     }
-    String screen = tmux("capture-pane", "-p", "-e", "-t", session);
-    tmux("kill-session", "-t", session);
-    return screen.substring(0, screen.indexOf(END));
+    return shown;
+  }
+
+  /** Waits until the pane's command has finished; the screen before the end marker, without escapes. */
+  String awaitDone(String session) throws IOException, InterruptedException {
+    String shown = await(session, END);
+    return shown.substring(0, shown.indexOf(END));
+  }
+
+  /** Types {@code keys} into the pane, as tmux's send-keys names them ({@code C-c}, {@code Enter}...). */
+  void keys(String session, String... keys) throws IOException, InterruptedException {
+    List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
+    args.addAll(List.of(keys));
+    tmux(args.toArray(String[]::new));
   }
 
   private String tmux(String... args) throws IOException, InterruptedException {
