@@ -10,6 +10,7 @@ import dev.po.Po;
 import dev.po.testing.EngineHarness;
 import dev.po.testing.HarnessRepo;
 import dev.po.testing.SshHosts;
+import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
 import dev.po.testing.Tmux;
 import java.nio.file.Path;
@@ -32,7 +33,7 @@ import org.junit.jupiter.api.io.TempDir;
 class RemoteHarnessTest {
   static final List<String> SLEEPER = List.of("sleep", "100000");
 
-  @RegisterExtension static final SshHosts.PerClass HOSTS = new SshHosts.PerClass();
+  @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
   @TempDir static Path shared;
   static HarnessRepo harness;
   static String socket;

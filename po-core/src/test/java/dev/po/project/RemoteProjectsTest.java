@@ -10,6 +10,7 @@ import dev.po.Po;
 import dev.po.testing.HarnessRepo;
 import dev.po.testing.LockHolder;
 import dev.po.testing.SshHosts;
+import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -23,7 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** Projects on real ssh hosts (see {@link SshHosts}), mixed with local ones in one registry. */
 class RemoteProjectsTest {
-  @RegisterExtension static final SshHosts.PerClass HOSTS = new SshHosts.PerClass();
+  @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
   SshHosts hosts;
   @TempDir Path tmp;
   TempFleet fleet;

@@ -214,53 +214,15 @@ public final class SshHosts implements AutoCloseable {
   }
 
   /**
-   * The command lines of what runs for connections to {@code host} now: every process under its
-   * sshd (a session's sshd, its shell, po there), and po or a {@code tail} started in a session
-   * there that outlived it (found by the {@code SSH_CONNECTION} sshd gave it, since a process whose
-   * session ended is no longer under sshd). The harness's own processes, which a launcher there
-   * starts to outlive the session, are not counted. Empty once nothing of a request is left.
+   * The command lines of what runs for connections to {@code host} now (see {@link HostSessions}):
+   * empty once nothing of a request is left there.
    */
   public List<String> sessions(String host) {
     Process daemon = sshd.get(host);
     if (daemon == null) {
       throw new IllegalArgumentException("no sshd for test host '" + host + "'");
     }
-    String server = " " + host(host).address() + " " + host(host).port();
-    Map<Long, String> found = new java.util.TreeMap<>();
-    daemon.toHandle().descendants().filter(ProcessHandle::isAlive)
-        .forEach(p -> found.put(p.pid(), p.info().commandLine().orElse("?")));
-    ProcessHandle.allProcesses().filter(ProcessHandle::isAlive).forEach(p -> {
-      String connection = environment(p.pid()).get("SSH_CONNECTION");
-      String cmd = commandLine(p.pid());
-      if (connection != null && connection.endsWith(server)
-          && (cmd.contains("dev.po.project.FarSide") || cmd.startsWith("tail"))) {
-        found.put(p.pid(), cmd);
-      }
-    });
-    return found.entrySet().stream().map(e -> e.getKey() + " " + e.getValue()).toList();
-  }
-
-  private static Map<String, String> environment(long pid) {
-    Map<String, String> env = new LinkedHashMap<>();
-    try {
-      for (String v : Files.readString(Path.of("/proc", Long.toString(pid), "environ"), StandardCharsets.ISO_8859_1).split("\0")) {
-        int eq = v.indexOf('=');
-        if (eq > 0) {
-          env.put(v.substring(0, eq), v.substring(eq + 1));
-        }
-      }
-    } catch (IOException e) {
-      // gone, or not ours to read: not a process of the host's sessions
-    }
-    return env;
-  }
-
-  private static String commandLine(long pid) {
-    try {
-      return Files.readString(Path.of("/proc", Long.toString(pid), "cmdline"), StandardCharsets.ISO_8859_1).replace('\0', ' ').strip();
-    } catch (IOException e) {
-      return "";
-    }
+    return HostSessions.of(daemon.toHandle(), host(host).address(), host(host).port());
   }
 
   /**
@@ -364,51 +326,6 @@ public final class SshHosts implements AutoCloseable {
       } catch (IOException e) {
         // closing a listening socket of ours: nothing to do about a failure
       }
-    }
-  }
-
-  /**
-   * The hosts for a whole test class, started before its first test and ended after its last;
-   * skipped where they cannot run (see {@link #assumeAvailable()}).
-   *
-   * <pre>{@code
-   * @RegisterExtension static final SshHosts.PerClass HOSTS = new SshHosts.PerClass();
-   * ... HOSTS.get().sh("hosta", "true") ...
-   * }</pre>
-   */
-  public static final class PerClass
-      implements org.junit.jupiter.api.extension.BeforeAllCallback, org.junit.jupiter.api.extension.AfterAllCallback {
-    private SshHosts hosts;
-    private Path dir;
-
-    @Override
-    public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) throws IOException {
-      assumeAvailable();
-      dir = Files.createTempDirectory("po-ssh-hosts");
-      hosts = start(dir);
-    }
-
-    @Override
-    public void afterAll(org.junit.jupiter.api.extension.ExtensionContext context) {
-      if (hosts != null) {
-        hosts.close();
-      }
-      if (dir != null) {
-        // a session that just ended may still be writing its log: what is left is a temp folder
-        try (var all = Files.walk(dir)) {
-          all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-        } catch (IOException | UncheckedIOException e) {
-          // nothing to do about a temp folder that will not go
-        }
-      }
-    }
-
-    /** The running hosts. */
-    public SshHosts get() {
-      if (hosts == null) {
-        throw new IllegalStateException("the hosts start before the class's first test");
-      }
-      return hosts;
     }
   }
 

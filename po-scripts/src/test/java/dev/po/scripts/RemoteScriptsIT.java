@@ -3,6 +3,7 @@ package dev.po.scripts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.po.testing.SshHosts;
+import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
 import java.nio.file.Path;
 import java.util.Map;
@@ -12,7 +13,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /** A script, a thin caller of po-core, reaching a project on a real ssh host as po does. */
 class RemoteScriptsIT {
-  @RegisterExtension static final SshHosts.PerClass HOSTS = new SshHosts.PerClass();
+  @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
   @TempDir Path tmp;
 
   @Test

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.po.cli.PoRun;
 import dev.po.testing.SshHosts;
+import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
 import java.nio.file.Path;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** Every project command, typed as an operator would, on a project of a real ssh host. */
 class RemoteCliTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  @RegisterExtension static final SshHosts.PerClass HOSTS = new SshHosts.PerClass();
+  @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
   @TempDir Path tmp;
 
   @Test

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.po.cli.Main;
 import dev.po.cli.PoRun;
 import dev.po.testing.SshHosts;
+import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -26,7 +27,7 @@ import org.junit.jupiter.api.io.TempDir;
  * real harness on a host is in po-core's RemoteHarnessTest, a terminal in RemoteTerminalIT).
  */
 class RemoteDayTwoCliTest {
-  @RegisterExtension static final SshHosts.PerClass HOSTS = new SshHosts.PerClass();
+  @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
   @TempDir Path tmp;
   SshHosts hosts;
   TempFleet fleet;

@@ -10,6 +10,7 @@ import dev.po.project.Project;
 import dev.po.testing.EngineHarness;
 import dev.po.testing.HarnessRepo;
 import dev.po.testing.SshHosts;
+import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
 import dev.po.testing.Tmux;
 import java.io.BufferedReader;
@@ -33,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * a real sshd ({@link SshHosts}) running the real harness.
  */
 class RemoteTerminalIT {
-  @RegisterExtension static final SshHosts.PerClass HOSTS = new SshHosts.PerClass();
+  @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
   @TempDir static Path shared;
   static HarnessRepo harness;
   static String socket;
