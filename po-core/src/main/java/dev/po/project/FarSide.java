@@ -90,6 +90,13 @@ public final class FarSide {
     return new Project(lifecycle(r), r.fleet(), r.items().get(0).entry());
   }
 
+  /** The logs a request asks for: one agent's or every agent's, so many last lines. */
+  private static LogsCommand logs(Wire.Request r) {
+    JsonNode agent = r.json().path("agent");
+    return project(r).logs().setAgent(agent.isNull() || agent.isMissingNode() ? null : agent.asText())
+        .setLines(r.json().path("lines").asInt(LogsCommand.DEFAULT_LINES));
+  }
+
   /**
    * Prints the chosen logs' last lines, then each new line, one JSON object a line, until stdin
    * ends: the other side closing it, or its ssh ending, which is how the other side says stop.
@@ -108,11 +115,8 @@ public final class FarSide {
     }, "po-far-side-stdin");
     watcher.setDaemon(true);
     watcher.start();
-    JsonNode agent = r.json().path("agent");
-    LogsCommand logs = project(r).logs().setAgent(agent.isNull() ? null : agent.asText())
-        .setLines(r.json().path("lines").asInt(LogsCommand.DEFAULT_LINES));
     try {
-      logs.followHere(line -> {
+      logs(r).followHere(line -> {
         say(Wire.line(line));
         if (System.out.checkError()) {
           // stdout is gone with the connection, even if stdin has not said so yet
@@ -146,12 +150,9 @@ public final class FarSide {
         }
       }
       case "logs" -> {
-        JsonNode agent = r.json().path("agent");
         try {
           ArrayNode a = answer.putArray("lines");
-          project(r).logs().setAgent(agent.isNull() ? null : agent.asText())
-              .setLines(r.json().path("lines").asInt(LogsCommand.DEFAULT_LINES)).call()
-              .forEach(l -> a.add(Wire.line(l)));
+          logs(r).call().forEach(l -> a.add(Wire.line(l)));
         } catch (PoException e) {
           answer.removeAll();
           answer.put("error", e.getMessage());
