@@ -16,6 +16,7 @@
             (pkgs.maven.override { jdk_headless = pkgs.jdk17_headless; })
             pkgs.tmux
             pkgs.git
+            pkgs.zsh
           ];
           shellHook = ''
             export JAVA_HOME=${pkgs.jdk17}

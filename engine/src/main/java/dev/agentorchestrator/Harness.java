@@ -112,7 +112,7 @@ final class Harness {
 
   /** Stops the watchdog, then the named agents (all when empty); restarts the watchdog if agents remain up. */
   List<String> down(List<String> names) {
-    Map<String, AgentState> states = StateStore.read(project.stateJson());
+    Map<String, AgentState> states = placement.states();
     List<AgentSpec> specs = null;
     Set<String> known = new LinkedHashSet<>();
     try {
@@ -138,7 +138,7 @@ final class Harness {
     TmuxRecord r = placement.record();
     placement.noteRecordedPlace(r);
     stopWatchdog();
-    Map<String, AgentState> states = StateStore.read(project.stateJson()); // as the watchdog left it
+    Map<String, AgentState> states = placement.states(); // as the watchdog left it
     Tmux tmux = placement.tmux();
     Map<String, Tmux.Pane> panes = tmux.panes();
     AgentRunner runner = new AgentRunner(project, tmux);
@@ -180,7 +180,7 @@ final class Harness {
   Status status() {
     TmuxRecord r = placement.record();
     placement.noteRecordedPlace(r);
-    Map<String, AgentState> states = StateStore.read(project.stateJson());
+    Map<String, AgentState> states = placement.states();
     Map<String, AgentSpec.Watch> agents;
     try {
       agents = Status.watches(AgentsFile.read(project.root()));

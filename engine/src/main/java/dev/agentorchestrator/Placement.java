@@ -40,13 +40,12 @@ final class Placement {
   static Placement of(Project project, String envSocket) {
     TmuxRecord r = TmuxRecord.read(project.stateDir());
     Path copiedFrom = null;
-    if (r != null && !r.root().equals(project.root()) && Files.isDirectory(r.root().resolve(".ao-state"))) {
-      // the recorded folder still holds this identity: this folder is a copy, not the project moved
-      TmuxRecord there = TmuxRecord.read(r.root().resolve(".ao-state"));
-      if (there != null && there.project().equals(r.project())) {
-        copiedFrom = r.root();
-        r = null;
-      }
+    if (r != null && !r.madeFor(project.root())) {
+      // This folder is a copy: its sessions and counters are another project's, which may well
+      // run on (moved, or where it was). Deleting the original does not make the copy that project:
+      // the original's agents run in the deleted folder.
+      copiedFrom = r.root();
+      r = null;
     }
     return new Placement(project, envSocket, r, copiedFrom);
   }
@@ -54,6 +53,11 @@ final class Placement {
   /** What up recorded in this folder, or null. */
   TmuxRecord recorded() {
     return recorded;
+  }
+
+  /** The agents' counters in state.json; none in a copy, where the file is the original's. */
+  Map<String, AgentState> states() {
+    return copiedFrom == null ? StateStore.read(project.stateJson()) : new LinkedHashMap<>();
   }
 
   /** The tmux server of the agents: the recorded one, else AO_TMUX_SOCKET's. */
@@ -72,7 +76,8 @@ final class Placement {
    */
   TmuxRecord forUp(java.util.function.BooleanSupplier watchdogAlive) {
     if (copiedFrom != null) {
-      notes.add("this folder's .ao-state/ was copied from " + copiedFrom + ": starting as a project of its own");
+      String from = copiedFrom.equals(project.root()) ? "another folder that stood at this path" : copiedFrom.toString();
+      notes.add("this folder's .ao-state/ was copied from " + from + ": starting as a project of its own");
       try {
         Files.deleteIfExists(project.stateJson());
         Files.deleteIfExists(project.statusJson());
@@ -93,9 +98,9 @@ final class Placement {
     }
     if (!r.root().equals(project.root())) {
       notes.add("the project moved from " + r.root() + "; its agents keep their tmux sessions");
-      r = r.withPlace(project.root(), r.socket());
     }
-    return r;
+    // here, with the folder's identity, by which a later verb knows a copy of this folder
+    return r.withPlace(project.root(), r.socket());
   }
 
   /**

@@ -18,7 +18,7 @@ import java.util.Map;
  * The state of a project's agents and watchdog, as printed by {@code status} and kept in {@code
  * .ao-state/status.json}.
  */
-record Status(boolean watchdogAlive, Long watchdogPid, List<Row> agents) {
+record Status(boolean watchdogAlive, Long watchdogPid, List<Row> agents, String folder) {
 
   /** One agent; {@code state} is running, dead, stopped, backoff or crashloop. */
   record Row(String name, String watch, String state, Long pid, int restarts, Long uptimeSeconds, Integer lastExit) {}
@@ -58,7 +58,7 @@ record Status(boolean watchdogAlive, Long watchdogPid, List<Row> agents) {
       }
       rows.add(new Row(agent.getKey(), agent.getValue().label(), state, pid, s.restarts, uptime, s.lastExit));
     }
-    return new Status(watchdogPid != null, watchdogPid, rows);
+    return new Status(watchdogPid != null, watchdogPid, rows, record.folder());
   }
 
   /** The names and watch modes of {@code specs}, in order, as {@link #compute} takes them. */
@@ -86,6 +86,8 @@ record Status(boolean watchdogAlive, Long watchdogPid, List<Row> agents) {
       if (file) {
         g.writeStringField("writtenAt", writtenAt.toString());
         g.writeStringField("heartbeat", heartbeat == null ? null : heartbeat.toString());
+        // for a reader to tell the file of a copied folder (cp -a), whose pids are another project's
+        g.writeStringField("folder", folder);
       }
       g.writeObjectFieldStart("watchdog");
       g.writeBooleanField("alive", watchdogAlive);

@@ -28,11 +28,15 @@ import java.util.Objects;
  *
  * @param project the project's identity: 8 lower-case hex digits, drawn at the first {@code up}
  * @param label the folder name at the first {@code up}, reduced to {@code [A-Za-z0-9_-]}
- * @param root the project root when last started, to tell a moved project from a copied one
+ * @param root the project root when last started
+ * @param folder the root folder's identity on its file system ({@code device:inode}) when last
+ *     started, or null in a record of an earlier harness: a folder moved in place keeps it, a copy
+ *     ({@code cp -a}, or a move to another file system) has another, so that a record copied along
+ *     with a folder is known for one made for another project
  * @param socket the tmux socket ({@code tmux -L}), or null for the default server
  * @param agents by agent name: its session and watch mode, in the order they were recorded
  */
-record TmuxRecord(String project, String label, Path root, String socket, Map<String, Agent> agents) {
+record TmuxRecord(String project, String label, Path root, String folder, String socket, Map<String, Agent> agents) {
 
   static final String FILE = "tmux.json";
   private static final SecureRandom RANDOM = new SecureRandom();
@@ -64,7 +68,36 @@ record TmuxRecord(String project, String label, Path root, String socket, Map<St
     byte[] id = new byte[4];
     RANDOM.nextBytes(id);
     Path folder = root.getFileName();
-    return new TmuxRecord(HexFormat.of().formatHex(id), label(folder == null ? "root" : folder.toString()), root, socket, Map.of());
+    return new TmuxRecord(HexFormat.of().formatHex(id), label(folder == null ? "root" : folder.toString()), root, folderOf(root),
+        socket, Map.of());
+  }
+
+  /** The identity of the folder {@code dir} on its file system, {@code device:inode}; null where there is none to read. */
+  static String folderOf(Path dir) {
+    try {
+      Map<String, Object> a = Files.readAttributes(dir, "unix:dev,ino");
+      return a.get("dev") + ":" + a.get("ino");
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
+  }
+
+  /**
+   * Whether this record was made for the folder {@code dir}, where it was read: the same folder,
+   * perhaps moved, rather than a copy of another project's that came along with its files. A record
+   * of an earlier harness has no folder identity; its copy is told by the recorded root still
+   * holding the same project identity.
+   */
+  boolean madeFor(Path dir) {
+    String now = folderOf(dir);
+    if (folder != null && now != null) {
+      return folder.equals(now);
+    }
+    if (root.equals(dir) || !Files.isDirectory(root.resolve(".ao-state"))) {
+      return true;
+    }
+    TmuxRecord there = read(root.resolve(".ao-state"));
+    return there == null || !there.project().equals(project);
   }
 
   /** A folder name reduced to what tmux and a shell take without quoting. */
@@ -96,11 +129,12 @@ record TmuxRecord(String project, String label, Path root, String socket, Map<St
   TmuxRecord withAgent(String name, String session, AgentSpec.Watch watch) {
     Map<String, Agent> more = new LinkedHashMap<>(agents);
     more.put(name, new Agent(session, watch));
-    return new TmuxRecord(project, label, root, socket, more);
+    return new TmuxRecord(project, label, root, folder, socket, more);
   }
 
+  /** The record at {@code newRoot} (its folder identity read again) on {@code newSocket}. */
   TmuxRecord withPlace(Path newRoot, String newSocket) {
-    return new TmuxRecord(project, label, newRoot, newSocket, agents);
+    return new TmuxRecord(project, label, newRoot, folderOf(newRoot), newSocket, agents);
   }
 
   /** The record in {@code stateDir}, or null when there is none or it cannot be read. */
@@ -116,6 +150,7 @@ record TmuxRecord(String project, String label, Path root, String socket, Map<St
     String project = null;
     String label = null;
     String root = null;
+    String folder = null;
     String socket = null;
     Map<String, Agent> agents = new LinkedHashMap<>();
     try (JsonParser p = StateStore.JSON.createParser(bytes)) {
@@ -129,6 +164,7 @@ record TmuxRecord(String project, String label, Path root, String socket, Map<St
           case "project" -> project = p.getText();
           case "label" -> label = p.getText();
           case "root" -> root = p.getText();
+          case "folder" -> folder = t == JsonToken.VALUE_NULL ? null : p.getText();
           case "socket" -> socket = t == JsonToken.VALUE_NULL ? null : p.getText();
           case "agents" -> {
             while (p.nextToken() == JsonToken.FIELD_NAME) {
@@ -153,7 +189,7 @@ record TmuxRecord(String project, String label, Path root, String socket, Map<St
           default -> p.skipChildren();
         }
       }
-      return new TmuxRecord(project, label, Path.of(root), socket, agents);
+      return new TmuxRecord(project, label, Path.of(root), folder, socket, agents);
     } catch (IOException | RuntimeException e) {
       // a torn or hand-edited record: the caller starts a new one, and up reports it
       return null;
@@ -168,6 +204,7 @@ record TmuxRecord(String project, String label, Path root, String socket, Map<St
       g.writeStringField("project", project);
       g.writeStringField("label", label);
       g.writeStringField("root", root.toString());
+      g.writeStringField("folder", folder);
       g.writeStringField("socket", socket);
       g.writeObjectFieldStart("agents");
       for (Map.Entry<String, Agent> e : agents.entrySet()) {

@@ -4,6 +4,7 @@ import static dev.agentorchestrator.TestProjects.agent;
 import static dev.agentorchestrator.TestProjects.agentOf;
 import static dev.agentorchestrator.TestProjects.alive;
 import static dev.agentorchestrator.TestProjects.await;
+import static dev.agentorchestrator.TestProjects.read;
 import static dev.agentorchestrator.TestProjects.watchdogOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -13,51 +14,18 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** One test per case of the harness's correctness issue: real launcher, real tmux on private sockets. */
 class HarnessCorrectnessTest {
 
   private static final String SLEEP = "[\"sleep\", \"100021\"]";
 
-  @TempDir static Path base;
-  static TestProjects fx;
-  private final List<Path> started = new ArrayList<>();
-
-  @BeforeAll
-  static void fixtures() {
-    fx = new TestProjects(base);
-  }
-
-  @AfterEach
-  void down() {
-    started.forEach(root -> {
-      if (Files.isDirectory(root)) {
-        fx.agents(root, "down");
-      }
-    });
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    fx.killServer();
-    TestProjects.pidsMatching(base.toString()).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-    TestProjects.pidsMatching("sleep\0" + "100021").forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-  }
-
-  private Path project(String name, String toml) throws IOException {
-    Path root = fx.project(name, toml);
-    started.add(root);
-    return root;
-  }
+  @RegisterExtension static final TestProjects fx = TestProjects.perClass("sleep\0" + "100021");
 
   private static long pid(Path root, String agent) {
     Object pid = agentOf(fx.status(root), agent).get("pid");
@@ -72,10 +40,10 @@ class HarnessCorrectnessTest {
   /** Case 1: web/api-worker and web-api/worker, team1/api and team2/api: each its own session. */
   @Test
   void projectsWhoseOldSessionNamesCollidedRunApart() throws IOException {
-    Path web = project("web", agent("api-worker", SLEEP, "heal"));
-    Path webApi = project("web-api", agent("worker", SLEEP, "heal"));
-    Path api1 = project("team1/api", agent("worker", SLEEP, "heal"));
-    Path api2 = project("team2/api", agent("worker", SLEEP, "heal"));
+    Path web = fx.project("web", agent("api-worker", SLEEP, "heal"));
+    Path webApi = fx.project("web-api", agent("worker", SLEEP, "heal"));
+    Path api1 = fx.project("team1/api", agent("worker", SLEEP, "heal"));
+    Path api2 = fx.project("team2/api", agent("worker", SLEEP, "heal"));
     for (Path root : List.of(web, webApi, api1, api2)) {
       fx.ok(root, "up");
     }
@@ -99,7 +67,7 @@ class HarnessCorrectnessTest {
   /** Case 1, the other half: a session of that name that this project does not own is refused and left alone. */
   @Test
   void aSessionOfAnotherOwnerIsNeverTaken() throws IOException {
-    Path root = project("owned", agent("a", SLEEP, "heal"));
+    Path root = fx.project("owned", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
     String session = TestProjects.session(root, "a");
     fx.ok(root, "down");
@@ -117,7 +85,7 @@ class HarnessCorrectnessTest {
   /** Case 2: down with another AO_TMUX_SOCKET stops the agents where up started them, and says so. */
   @Test
   void downActsOnTheRecordedSocketAndUpRefusesASecondCopy() throws IOException {
-    Path root = project("sockets", agent("a", SLEEP, "heal"));
+    Path root = fx.project("sockets", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
     long agentPid = pid(root, "a");
     String other = "ao-test-other-" + UUID.randomUUID().toString().substring(0, 6);
@@ -155,13 +123,13 @@ class HarnessCorrectnessTest {
   /** Case 3: a moved project's old watchdog leaves a trace and exits; down from the new place stops the agent. */
   @Test
   void aMovedProjectIsStoppedFromItsNewPlace() throws IOException {
-    Path root = project("c2", agent("a", SLEEP, "heal"));
+    Path root = fx.project("c2", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
     long agentPid = pid(root, "a");
     long watchdog = watchdog(root);
-    Path moved = base.resolve("c2-moved");
+    Path moved = fx.base().resolve("c2-moved");
     Files.move(root, moved);
-    started.add(moved);
+    fx.downAfterwards(moved);
 
     await("the old watchdog to exit", 20, () -> !alive(watchdog), () -> "pid " + watchdog);
     Path log = moved.resolve(".ao-state/logs/watchdog.log");
@@ -180,9 +148,9 @@ class HarnessCorrectnessTest {
   /** Case 3: a deleted project's watchdog restarts nothing outside it and leaves its trace in the user's state folder. */
   @Test
   void aDeletedProjectsWatchdogExitsWithATraceAndRestartsNothing() throws IOException {
-    Path state = base.resolve("xdg-state");
+    Path state = fx.base().resolve("xdg-state");
     Map<String, String> env = Map.of("XDG_STATE_HOME", state.toString());
-    Path root = project("doomed", agent("a", SLEEP, "heal"));
+    Path root = fx.project("doomed", agent("a", SLEEP, "heal"));
     assertEquals(0, fx.agents(env, root, "up").exit());
     long agentPid = pid(root, "a");
     long watchdog = watchdog(root);
@@ -206,7 +174,7 @@ class HarnessCorrectnessTest {
    */
   @Test
   void sessionsOfAnEarlierHarnessAreAdoptedOnlyWhenProvablyOurs() throws IOException {
-    Path root = project("legacy", agent("a", SLEEP, "heal") + agent("b", SLEEP, "heal"));
+    Path root = fx.project("legacy", agent("a", SLEEP, "heal") + agent("b", SLEEP, "heal"));
     assertEquals(0, fx.tmux("new-session", "-d", "-s", "legacy-a", "sleep", "100021").exit());
     assertEquals(0, fx.tmux("new-session", "-d", "-s", "legacy-b", "sleep", "100021").exit());
     long a = Long.parseLong(fx.tmux("display-message", "-p", "-t", "=legacy-a:", "#{pane_pid}").out().strip());
@@ -234,7 +202,7 @@ class HarnessCorrectnessTest {
   /** Case 4: a zombie watchdog is not alive. */
   @Test
   void aZombieWatchdogIsNotRunning() throws Exception {
-    Path root = project("zombie", agent("a", SLEEP, "heal"));
+    Path root = fx.project("zombie", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
     fx.ok(root, "down");
     long zombie = TestProjects.zombie();
@@ -249,7 +217,7 @@ class HarnessCorrectnessTest {
   /** Case 5: a broken agents.toml: status still reports what runs, down leaves a true status file. */
   @Test
   void aBrokenAgentsTomlNeitherHidesNorLies() throws IOException {
-    Path root = project("broken", agent("a", SLEEP, "heal") + agent("b", SLEEP, "off"));
+    Path root = fx.project("broken", agent("a", SLEEP, "heal") + agent("b", SLEEP, "off"));
     fx.ok(root, "up");
     long a = pid(root, "a");
     Files.writeString(root.resolve("agents.toml"), "[agents.a\nprompt = ");
@@ -276,7 +244,7 @@ class HarnessCorrectnessTest {
   /** Case 6: never started is "stopped", the word po uses too; status writes nothing. */
   @Test
   void neverStartedIsStopped() throws IOException {
-    Path root = project("fresh", agent("a", SLEEP, "heal"));
+    Path root = fx.project("fresh", agent("a", SLEEP, "heal"));
     Map<String, Object> status = fx.status(root);
     assertEquals("stopped", agentOf(status, "a").get("state"));
     assertEquals(false, watchdogOf(status).get("alive"));
@@ -286,8 +254,8 @@ class HarnessCorrectnessTest {
   /** Case 7: a hung tmux server bounds every call, and the failure names the command line. */
   @Test
   void aHungTmuxServerFailsWithinTheBound() throws IOException {
-    TestProjects own = new TestProjects(base);
-    Path root = project("hung", agent("a", SLEEP, "heal"));
+    TestProjects own = new TestProjects(fx.base());
+    Path root = fx.project("hung", agent("a", SLEEP, "heal"));
     assertEquals(0, own.tmux("new-session", "-d", "-s", "holder", "sleep", "100021").exit());
     long server = Long.parseLong(own.tmux("display-message", "-p", "#{pid}").out().strip());
     TestProjects.run(new ProcessBuilder("kill", "-STOP", Long.toString(server)), 10);
@@ -308,17 +276,9 @@ class HarnessCorrectnessTest {
   /** Case 8: a prompt that is a folder is said to be a folder. */
   @Test
   void aPromptThatIsAFolderIsNamedAsSuch() throws IOException {
-    Path root = project("folder-prompt", "[agents.a]\nprompt = \"prompts\"\n");
+    Path root = fx.project("folder-prompt", "[agents.a]\nprompt = \"prompts\"\n");
     TestProjects.Run up = fx.agents(root, "up");
     assertEquals(1, up.exit());
     assertTrue(up.err().contains("agents.a.prompt: 'prompts' is a folder, not a role file"), up.err());
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      return "(cannot read " + file + ": " + e + ")";
-    }
   }
 }

@@ -4,6 +4,7 @@ import static dev.agentorchestrator.TestProjects.agent;
 import static dev.agentorchestrator.TestProjects.agentOf;
 import static dev.agentorchestrator.TestProjects.alive;
 import static dev.agentorchestrator.TestProjects.await;
+import static dev.agentorchestrator.TestProjects.read;
 import static dev.agentorchestrator.TestProjects.watchdogOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -20,46 +21,15 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The real launcher, real tmux on an isolated socket, real processes. */
 class HarnessEndToEndTest {
 
   private static final String SLEEP = "[\"sleep\", \"100000\"]";
 
-  @TempDir static Path base;
-  static TestProjects fx;
-  private final List<Path> started = new ArrayList<>();
-
-  @BeforeAll
-  static void fixtures() {
-    fx = new TestProjects(base);
-  }
-
-  @AfterEach
-  void down() {
-    started.forEach(root -> fx.agents(root, "down"));
-  }
-
-  @AfterAll
-  static void cleanUp() {
-    fx.killServer();
-    // nothing of ours may outlive the tests, even after a failure
-    TestProjects.pidsMatching(base.toString()).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-    for (String orphan : List.of("sleep\0" + "100002", "sleep\0" + "100003")) {
-      TestProjects.pidsMatching(orphan).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
-    }
-  }
-
-  private Path project(String name, String toml) throws IOException {
-    Path root = fx.project(name, toml);
-    started.add(root);
-    return root;
-  }
+  @RegisterExtension static final TestProjects fx = TestProjects.perClass("sleep\0" + "100002", "sleep\0" + "100003");
 
   private static long pid(Map<String, Object> agent) {
     assertNotNull(agent.get("pid"), "pid of " + agent);
@@ -72,7 +42,7 @@ class HarnessEndToEndTest {
 
   @Test
   void upStatusDown() throws IOException {
-    Path root = project("basic", agent("one", SLEEP, "heal") + agent("two", SLEEP, "off"));
+    Path root = fx.project("basic", agent("one", SLEEP, "heal") + agent("two", SLEEP, "off"));
     fx.ok(root, "up");
 
     Map<String, Object> status = fx.status(root);
@@ -128,7 +98,7 @@ class HarnessEndToEndTest {
 
   @Test
   void upTwiceStartsNothingTwice() throws IOException {
-    Path root = project("twice", agent("a", SLEEP, "heal"));
+    Path root = fx.project("twice", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
     Map<String, Object> first = fx.status(root);
     String second = fx.ok(root, "up").out();
@@ -142,7 +112,7 @@ class HarnessEndToEndTest {
 
   @Test
   void concurrentUpsStartOneWatchdogAndOneSessionEach() throws Exception {
-    Path root = project("racing", agent("a", SLEEP, "heal") + agent("b", SLEEP, "heal"));
+    Path root = fx.project("racing", agent("a", SLEEP, "heal") + agent("b", SLEEP, "heal"));
     List<java.util.concurrent.CompletableFuture<TestProjects.Run>> ups = new ArrayList<>();
     for (int i = 0; i < 3; i++) {
       ups.add(java.util.concurrent.CompletableFuture.supplyAsync(() -> fx.agents(root, "up")));
@@ -160,7 +130,7 @@ class HarnessEndToEndTest {
 
   @Test
   void killedAgentIsHealed() throws IOException {
-    Path root = project("heal", agent("a", SLEEP, "heal"));
+    Path root = fx.project("heal", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
     long before = pid(agentStatus(root, "a"));
     ProcessHandle.of(before).orElseThrow().destroyForcibly(); // SIGKILL
@@ -190,8 +160,8 @@ class HarnessEndToEndTest {
   @Test
   void theBackstopHealsWithinTwoSecondsWhenThePaneDiedHookDoesNotFire() throws IOException {
     // the agent names its pid first thing, so that its replacement is seen the moment it runs
-    Path pidFile = base.resolve("nohook.pid");
-    Path root = project("nohook", agent("a", "[\"sh\", \"-c\", \"echo $$ > " + pidFile + "; exec sleep 100000\"]", "heal"));
+    Path pidFile = fx.base().resolve("nohook.pid");
+    Path root = fx.project("nohook", agent("a", "[\"sh\", \"-c\", \"echo $$ > " + pidFile + "; exec sleep 100000\"]", "heal"));
     fx.ok(root, "up");
     assertEquals(0, fx.tmux("set-hook", "-u", "-w", "-t", "=" + TestProjects.session(root, "a") + ":", "pane-died").exit());
     assertTrue(fx.tmux("show-hooks", "-w", "-t", "=" + TestProjects.session(root, "a") + ":").out().isBlank(), "hook removed");
@@ -223,7 +193,7 @@ class HarnessEndToEndTest {
 
   @Test
   void upAfterTheWatchdogDiedStartsANewOneAndNoAgentTwice() throws IOException {
-    Path root = project("orphan", agent("a", SLEEP, "heal"));
+    Path root = fx.project("orphan", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
     Map<String, Object> before = fx.status(root);
     long watchdog = (Long) watchdogOf(before).get("pid");
@@ -242,7 +212,7 @@ class HarnessEndToEndTest {
 
   @Test
   void downStopsAgentsEvenWhenAgentsTomlBroke() throws IOException {
-    Path root = project("broken", agent("a", SLEEP, "heal"));
+    Path root = fx.project("broken", agent("a", SLEEP, "heal"));
     fx.ok(root, "up");
     long a = pid(agentStatus(root, "a"));
     Files.writeString(root.resolve("agents.toml"), "[agents.a]\nprompt = 3\n");
@@ -255,7 +225,7 @@ class HarnessEndToEndTest {
   @Test
   void agentWhoseChildHoldsTheTerminalIsHealedAndDownLeavesNothing() throws IOException {
     // the background sleep ignores the hang-up of the terminal when the agent's process dies
-    Path root = project("holder", agent("a", "[\"sh\", \"-c\", \"trap '' HUP; sleep 100002 & exec sleep 100003\"]", "heal"));
+    Path root = fx.project("holder", agent("a", "[\"sh\", \"-c\", \"trap '' HUP; sleep 100002 & exec sleep 100003\"]", "heal"));
     fx.ok(root, "up");
     long before = pid(agentStatus(root, "a"));
     await("the background child", 15, () -> !TestProjects.pidsMatching("sleep\0" + "100002").isEmpty(), () -> "none");
@@ -275,7 +245,7 @@ class HarnessEndToEndTest {
 
   @Test
   void watchOffStaysDead() throws IOException {
-    Path root = project("off", agent("a", SLEEP, "off") + agent("b", SLEEP, "heal"));
+    Path root = fx.project("off", agent("a", SLEEP, "off") + agent("b", SLEEP, "heal"));
     fx.ok(root, "up");
     long a = pid(agentStatus(root, "a"));
     ProcessHandle.of(a).orElseThrow().destroyForcibly();
@@ -293,7 +263,7 @@ class HarnessEndToEndTest {
 
   @Test
   void exitingAtOnceEndsInCrashloopWithGrowingDelays() throws IOException {
-    Path root = project("crash", agent("c", "[\"sh\", \"-c\", \"echo failing; exit 3\"]", "heal"));
+    Path root = fx.project("crash", agent("c", "[\"sh\", \"-c\", \"echo failing; exit 3\"]", "heal"));
     TestProjects.Run up = fx.agents(root, "up");
     assertEquals(1, up.exit(), "an agent dying at once fails up: " + up);
     assertTrue(up.err().contains("agent c died within") && up.err().contains("last exit 3"), up.err());
@@ -319,7 +289,7 @@ class HarnessEndToEndTest {
 
   @Test
   void downOneAgentKeepsTheOthersHealed() throws IOException {
-    Path root = project("partial", agent("a", SLEEP, "heal") + agent("b", SLEEP, "heal"));
+    Path root = fx.project("partial", agent("a", SLEEP, "heal") + agent("b", SLEEP, "heal"));
     fx.ok(root, "up");
     long b = pid(agentStatus(root, "b"));
     fx.ok(root, "down", "a");
@@ -337,7 +307,7 @@ class HarnessEndToEndTest {
 
   @Test
   void logsCaptureTheAgentsOutput() throws IOException {
-    Path root = project("logs", agent("talker", "[\"sh\", \"-c\", \"echo hello from $AO_AGENT; exec sleep 100000\"]", "heal"));
+    Path root = fx.project("logs", agent("talker", "[\"sh\", \"-c\", \"echo hello from $AO_AGENT; exec sleep 100000\"]", "heal"));
     fx.ok(root, "up");
     await("the output in the log", 15, () -> fx.agents(root, "logs", "talker").out().contains("hello from talker"),
         () -> fx.agents(root, "logs", "talker"));
@@ -345,7 +315,7 @@ class HarnessEndToEndTest {
 
   @Test
   void badAgentsTomlGivesThePositionedError() throws IOException {
-    Path root = project("bad", "[agents.a]\nprompt = \"prompts/role.md\"\nwake = \"every 1h\"\n");
+    Path root = fx.project("bad", "[agents.a]\nprompt = \"prompts/role.md\"\nwake = \"every 1h\"\n");
     TestProjects.Run r = fx.agents(root, "up");
     assertEquals(1, r.exit());
     assertEquals(1, r.err().lines().count(), r.err());
@@ -355,7 +325,7 @@ class HarnessEndToEndTest {
 
   @Test
   void usageErrorsExitWithTwo() throws IOException {
-    Path root = project("usage", agent("a", SLEEP, "heal"));
+    Path root = fx.project("usage", agent("a", SLEEP, "heal"));
     assertEquals(2, fx.agents(root, "frobnicate").exit());
     assertEquals(2, fx.agents(root, "status", "--yaml").exit());
     assertEquals(2, fx.agents(root, "logs").exit());
@@ -366,13 +336,5 @@ class HarnessEndToEndTest {
     assertEquals(1, fx.agents(root, "attach", "nosuchagent").exit());
     assertEquals(1, fx.agents(root, "logs", "a").exit(), "no log before the first up");
     assertFalse(Files.exists(root.resolve(".ao-state/watchdog.pid")), "nothing started");
-  }
-
-  private static String read(Path file) {
-    try {
-      return Files.readString(file);
-    } catch (IOException e) {
-      return "";
-    }
   }
 }

@@ -36,7 +36,7 @@ class SessionNamesTest {
   }
 
   private static TmuxRecord project(String folder, String id) {
-    return new TmuxRecord(id, TmuxRecord.label(folder), Path.of("/p/any"), null, Map.of());
+    return new TmuxRecord(id, TmuxRecord.label(folder), Path.of("/p/any"), null, null, Map.of());
   }
 
   @Property(tries = 2000)

@@ -15,12 +15,24 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
 
 /**
  * Shared fixtures: temp projects with their own agents.toml, the real launcher {@code engine/agents}
  * run as a child process on an isolated tmux socket, and polling waits.
+ *
+ * <p>A test class that starts agents registers it as an extension, which gives the class a temp
+ * folder and a socket, runs {@code down} in every project it made after each test, and after the
+ * class kills the socket's server and whatever of the tests still runs:
+ *
+ * <pre>
+ * &#64;RegisterExtension static final TestProjects fx = TestProjects.perClass("sleep\0" + "100021");
+ * </pre>
  */
-final class TestProjects {
+final class TestProjects implements BeforeAllCallback, AfterEachCallback, AfterAllCallback {
 
   /** The output of one launcher run. */
   record Run(int exit, String out, String err) {}
@@ -28,23 +40,92 @@ final class TestProjects {
   static final Path ENGINE = Path.of(System.getenv().getOrDefault("AO_ENGINE_DIR", System.getProperty("user.dir")));
 
   private final String socket = "ao-test-" + UUID.randomUUID().toString().substring(0, 8);
-  private final Path base;
+  private final List<String> orphans;
+  private final List<Path> made = new ArrayList<>();
+  private Path base;
 
+  /** Projects in {@code base}, on a socket of their own; nothing is stopped for the caller. */
   TestProjects(Path base) {
     this.base = base;
+    this.orphans = List.of();
+  }
+
+  private TestProjects(List<String> orphans) {
+    this.orphans = orphans;
+  }
+
+  /**
+   * The extension for a test class; after the class, processes whose command line contains one
+   * of {@code orphans} (NUL between arguments) are killed too: what a test started outside a
+   * project, or agents a failed test left behind.
+   */
+  static TestProjects perClass(String... orphans) {
+    return new TestProjects(List.of(orphans));
+  }
+
+  @Override
+  public void beforeAll(ExtensionContext context) throws IOException {
+    base = Files.createTempDirectory("ao-test");
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    for (Path root : made) {
+      if (Files.isDirectory(root)) {
+        agents(root, "down");
+      }
+    }
+    made.clear();
+  }
+
+  @Override
+  public void afterAll(ExtensionContext context) throws IOException {
+    killServer();
+    // nothing of ours may outlive the tests, even after a failure
+    List<String> needles = new ArrayList<>(orphans);
+    needles.add(base.toString());
+    for (String needle : needles) {
+      pidsMatching(needle).forEach(pid -> ProcessHandle.of(pid).ifPresent(ProcessHandle::destroyForcibly));
+    }
+    try (var all = Files.walk(base)) {
+      all.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    }
+  }
+
+  /** The folder the projects are made in. */
+  Path base() {
+    return base;
   }
 
   String socket() {
     return socket;
   }
 
-  /** A project folder holding {@code agents.toml} with {@code toml} and a role file prompts/role.md. */
+  /**
+   * A project folder holding {@code agents.toml} with {@code toml} and a role file prompts/role.md;
+   * as an extension, it is brought down after the test.
+   */
   Path project(String name, String toml) throws IOException {
     Path root = base.resolve(name);
     Files.createDirectories(root.resolve("prompts"));
     Files.writeString(root.resolve("prompts/role.md"), "You are a test agent.\n");
     Files.writeString(root.resolve("agents.toml"), toml);
+    made.add(root);
     return root;
+  }
+
+  /** Brings {@code root} down after the test too: a project that moved there meanwhile. */
+  void downAfterwards(Path root) {
+    made.add(root);
+  }
+
+  /** The text of {@code file}, or a line saying it cannot be read (for a failure's message). */
+  static String read(Path file) {
+    try {
+      return Files.readString(file);
+    } catch (IOException e) {
+      return "(cannot read " + file + ": " + e + ")";
+    }
   }
 
   static String agent(String name, String command, String watch) {

@@ -79,13 +79,18 @@ public final class CompletionCommand implements Callable<Integer> {
       # _po_project_names prints the registry's project names, one a line, by asking the po being
       # completed; a --fleet FILE already on the line names the registry.
       function _po_project_names() {
-        local i fleet=""
+        local i file="" fleet=""
         for ((i = 1; i < COMP_CWORD; i++)); do
           case ${COMP_WORDS[i]} in
-            --fleet) fleet="--fleet $(printf '%q' "${COMP_WORDS[i+1]}")" ;;
-            --fleet=*) fleet="--fleet $(printf '%q' "${COMP_WORDS[i]#--fleet=}")" ;;
+            --fleet) file=${COMP_WORDS[i+1]} ;;
+            --fleet=*) file=${COMP_WORDS[i]#--fleet=} ;;
           esac
         done
+        # The words are as typed: the shell has not yet expanded a ~/ that it will on Enter.
+        case $file in
+          "~/"*) file=$HOME/${file:2} ;;
+        esac
+        [[ -n $file ]] && fleet="--fleet $(printf '%q' "$file")"
         eval "${COMP_WORDS[0]} completion names ${fleet}" 2>/dev/null
       }
       """;

@@ -5,6 +5,7 @@ import dev.po.git.EngineReader;
 import dev.po.git.Inspection;
 import dev.po.git.OneRule;
 import dev.po.git.Parallel;
+import dev.po.process.CreateMarker;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.HashMap;
@@ -67,9 +68,10 @@ final class DiskChecks {
   private static final java.util.regex.Pattern WORK = java.util.regex.Pattern.compile("\\.(.+)\\.creating-[0-9a-f]+");
 
   /**
-   * Work folders of creates that were killed, in every projects folder: the default one and the
-   * folder of each registered project. A create that is running right now has one too; it is
-   * gone when that create ends.
+   * What creates that were killed left in every projects folder (the default one and the folder of
+   * each registered project): their hidden work folders (a create that is running right now has
+   * one too; it is gone when that create ends), and folders they were filling in place, known by a
+   * marker no live create holds.
    */
   private static List<Problem> leftovers(Path file, Path folder, FleetParser.Parsed parsed) {
     java.util.Set<Path> folders = new java.util.TreeSet<>();
@@ -94,6 +96,29 @@ final class DiskChecks {
       } catch (java.io.IOException | RuntimeException e) {
         // a projects folder that is missing or unreadable has no leftovers to name
       }
+      found.addAll(halfFilled(file, f));
+    }
+    return found;
+  }
+
+  /** Folders in {@code parent} that a killed create was filling in place (an empty folder it was given, or its own after the rename). */
+  private static List<Problem> halfFilled(Path file, Path parent) {
+    List<Problem> found = new ArrayList<>();
+    try (java.nio.file.DirectoryStream<Path> all = java.nio.file.Files.newDirectoryStream(parent)) {
+      for (Path p : all) {
+        if (WORK.matcher(p.getFileName().toString()).matches() || !java.nio.file.Files.isDirectory(p)) {
+          continue;
+        }
+        String command = CreateMarker.left(p);
+        if (command != null) {
+          found.add(new Problem(file, 0, 0, "half-made project in " + p + " of an interrupted "
+              + (command.isEmpty() ? "po create: run that po create again with --location " + p
+                  : "'" + command + "': run that command again")
+              + " (it empties the folder and fills it)"));
+        }
+      }
+    } catch (java.io.IOException | RuntimeException e) {
+      // as above
     }
     return found;
   }

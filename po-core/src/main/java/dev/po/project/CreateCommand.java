@@ -207,7 +207,7 @@ public final class CreateCommand {
    */
   private CreateResult inPlace(Fleet fleet, Path root, Harness h, String url, Map<String, String> files)
       throws IOException {
-    CreateMarks.Held mark = CreateMarks.claim(root);
+    CreateMarks.Held mark = CreateMarks.claim(root, commandLine(root, h));
     if (mark == null) {
       throw new ProjectException("project " + name + ": another po create is filling " + root + " now");
     }
@@ -231,7 +231,7 @@ public final class CreateCommand {
     ProjectRepos.Created made;
     try {
       work = Files.createDirectory(root.getParent().resolve(CreateMarks.workPrefix(name) + Long.toHexString(System.nanoTime())));
-      try (CreateMarks.Held mark = CreateMarks.mark(work)) {
+      try (CreateMarks.Held mark = CreateMarks.mark(work, commandLine(root, h))) {
         made = ProjectRepos.create(work, url, ref, files, message(h), progress);
         Files.move(work, root, StandardCopyOption.ATOMIC_MOVE);
         work = null;
@@ -278,6 +278,17 @@ public final class CreateCommand {
   private String registerCommand(Path root, Harness h) {
     return "po fleet register " + name + " --location " + shellWord(root.toString()) + " --ref " + shellWord(ref)
         + (harness == null ? "" : " --harness " + h.name());
+  }
+
+  /**
+   * This create as a command line filling {@code root}, for its marker: what a dead create leaves
+   * is repaired by running it again.
+   */
+  private String commandLine(Path root, Harness h) {
+    return "po create " + name + " --ref " + shellWord(ref) + (harness == null ? "" : " --harness " + h.name())
+        + " --location " + shellWord(root.toString()) + ("worker".equals(agent) ? "" : " --agent " + agent)
+        + (agentCommand.isEmpty() ? "" : " --agent-command " + shellWord(String.join(" ", agentCommand)))
+        + (register ? " --register" : "");
   }
 
   private static String shellWord(String s) {

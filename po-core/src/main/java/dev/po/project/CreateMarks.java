@@ -1,9 +1,9 @@
 package dev.po.project;
 
+import dev.po.process.CreateMarker;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.channels.OverlappingFileLockException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -17,16 +17,11 @@ import java.util.stream.Stream;
  * existing empty folder filled in place) holds the marker file {@code .create-in-progress} from
  * its first moment until the project is complete, and the creator keeps an OS lock on it. A
  * marker whose lock is free was left by a dead creator: what holds it is that creator's, and the
- * next create of the name removes it. The marker is never committed.
+ * next create of the name removes it. The marker holds the create's command line, which {@code
+ * validate} names as the repair of a folder left half-filled. The marker is never committed.
  */
 final class CreateMarks {
-  static final String MARKER = ".create-in-progress";
-
-  /**
-   * Markers this process holds. Asked about one of them, {@link #held} must not open it: closing
-   * any channel on a file drops every POSIX lock the process has on it.
-   */
-  private static final java.util.Set<Path> HELD = java.util.concurrent.ConcurrentHashMap.newKeySet();
+  static final String MARKER = CreateMarker.NAME;
 
   private CreateMarks() {}
 
@@ -53,9 +48,9 @@ final class CreateMarks {
 
     /** The same marker after its folder was renamed to {@code folder}. */
     Held movedTo(Path folder) {
-      HELD.remove(key(marker));
+      CreateMarker.released(marker);
       Path moved = folder.resolve(MARKER);
-      HELD.add(key(moved));
+      CreateMarker.holding(moved);
       return new Held(moved, channel);
     }
 
@@ -64,7 +59,7 @@ final class CreateMarks {
       try {
         Files.deleteIfExists(marker);
       } finally {
-        HELD.remove(key(marker));
+        CreateMarker.released(marker);
         channel.close();
       }
     }
@@ -74,8 +69,11 @@ final class CreateMarks {
     return "." + name + ".creating-";
   }
 
-  /** Puts the marker into {@code folder} (empty, or made for this create) and holds it. */
-  static Held mark(Path folder) throws IOException {
+  /**
+   * Puts the marker into {@code folder} (empty, or made for this create) and holds it; it says
+   * {@code command}, the create's command line.
+   */
+  static Held mark(Path folder, String command) throws IOException {
     Path marker = folder.resolve(MARKER);
     FileChannel channel = FileChannel.open(marker, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
     try {
@@ -83,7 +81,8 @@ final class CreateMarks {
       if (lock == null) {
         throw new IOException(marker + " is locked by another process");
       }
-      HELD.add(key(marker));
+      CreateMarker.holding(marker);
+      CreateMarker.write(channel, command);
       return new Held(marker, channel);
     } catch (IOException | RuntimeException e) {
       channel.close();
@@ -96,16 +95,16 @@ final class CreateMarks {
    * creator's marker is taken over (its lock, then its content removed, the marker kept), so two
    * re-runs at once cannot both empty it. Null when a live create holds it.
    */
-  static Held claim(Path folder) throws IOException {
+  static Held claim(Path folder, String command) throws IOException {
     Path marker = folder.resolve(MARKER);
     if (!Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
       try {
-        return mark(folder);
+        return mark(folder, command);
       } catch (java.nio.file.FileAlreadyExistsException e) {
         return null; // another create marked it a moment ago
       }
     }
-    if (HELD.contains(key(marker))) {
+    if (CreateMarker.heldHere(marker)) {
       return null;
     }
     FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE);
@@ -114,7 +113,8 @@ final class CreateMarks {
         channel.close();
         return null;
       }
-      HELD.add(key(marker));
+      CreateMarker.holding(marker);
+      CreateMarker.write(channel, command);
       Held held = new Held(marker, channel);
       try (Stream<Path> entries = Files.list(folder)) {
         for (Path p : entries.filter(p -> !p.equals(marker)).toList()) {
@@ -123,7 +123,7 @@ final class CreateMarks {
       }
       return held;
     } catch (IOException | RuntimeException e) {
-      HELD.remove(key(marker));
+      CreateMarker.released(marker);
       channel.close();
       throw e;
     }
@@ -138,32 +138,11 @@ final class CreateMarks {
     }
     Path marker = folder.resolve(MARKER);
     if (Files.isRegularFile(marker, LinkOption.NOFOLLOW_LINKS)) {
-      return held(marker) ? State.BUSY : State.LEFTOVER;
+      return CreateMarker.held(marker) ? State.BUSY : State.LEFTOVER;
     }
     try (Stream<Path> entries = Files.list(folder)) {
       return entries.findAny().isPresent() ? State.OCCUPIED : State.EMPTY;
     }
-  }
-
-  /** Whether a live process holds {@code marker}'s lock. */
-  private static boolean held(Path marker) throws IOException {
-    if (HELD.contains(key(marker))) {
-      return true;
-    }
-    try (FileChannel channel = FileChannel.open(marker, StandardOpenOption.WRITE)) {
-      FileLock lock = channel.tryLock();
-      if (lock == null) {
-        return true;
-      }
-      lock.release();
-      return false;
-    } catch (OverlappingFileLockException e) {
-      return true; // a create in this very process holds it
-    }
-  }
-
-  private static Path key(Path marker) {
-    return marker.toAbsolutePath().normalize();
   }
 
   /** The hidden work folders of creates of {@code name} in {@code parent}. */

@@ -16,7 +16,8 @@ import java.util.Optional;
 /**
  * Reads a project's harness state from the status file the harness keeps, {@code
  * .ao-state/status.json}, and checks that the processes it records are still alive. The file alone
- * is not enough: after a reboot or a {@code kill -9} it still says "running".
+ * is not enough: after a reboot or a {@code kill -9} it still says "running"; and in a folder copied
+ * with its {@code .ao-state/} ({@code cp -a}) it is the original's, naming the original's live agents.
  *
  * <p>The file is read with Jackson's streaming parser: {@code po fleet status} reads hundreds of
  * these, and the data-binding layer's start-up would cost more than the reading.
@@ -44,6 +45,7 @@ public final class HarnessStates {
     boolean watchdogFlag = false;
     long watchdogPid = 0;
     Instant writtenAt = null;
+    String folder = null;
     List<Recorded> recorded = new ArrayList<>();
     byte[] file;
     try {
@@ -79,12 +81,19 @@ public final class HarnessStates {
           }
         } else if (field.equals("writtenAt") && value == JsonToken.VALUE_STRING) {
           writtenAt = Instant.parse(p.getText());
+        } else if (field.equals("folder") && value == JsonToken.VALUE_STRING) {
+          folder = p.getText();
         } else {
           p.skipChildren();
         }
       }
     } catch (IOException | RuntimeException e) {
       return HarnessStatus.UNKNOWN;
+    }
+    String here = folder == null ? null : folderOf(projectRoot);
+    if (here != null && !folder.equals(here)) {
+      // written for another folder: this one is a copy that has not run yet, as the harness says too
+      return HarnessStatus.NEVER_STARTED;
     }
     boolean watchdogAlive = watchdogFlag && alive(watchdogPid, writtenAt);
     List<HarnessStatus.Agent> agents = new ArrayList<>();
@@ -107,6 +116,20 @@ public final class HarnessStates {
       state = watchdogAlive && allRunning ? HarnessState.RUNNING : HarnessState.DEGRADED;
     }
     return new HarnessStatus(state, watchdogAlive, watchdogPid, agents);
+  }
+
+  /**
+   * The identity of the folder {@code dir} on its file system as the harness writes it into the
+   * status file, {@code device:inode}: a folder moved in place keeps it, a copy does not. Null
+   * where it cannot be read, which trusts the file.
+   */
+  private static String folderOf(Path dir) {
+    try {
+      java.util.Map<String, Object> a = Files.readAttributes(dir, "unix:dev,ino");
+      return a.get("dev") + ":" + a.get("ino");
+    } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+      return null;
+    }
   }
 
   private static Recorded agent(JsonParser p) throws IOException {

@@ -12,10 +12,14 @@ import dev.po.fleet.Registry;
 import dev.po.testing.GitCli;
 import dev.po.testing.LockHolder;
 import dev.po.testing.TempFleet;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -84,12 +88,44 @@ class CreateRecoveryTest {
     Files.writeString(root.resolve(CreateMarks.MARKER), "");
     Files.createDirectories(root.resolve(".git/modules/engine"));
     Files.writeString(root.resolve("agents.toml"), "half");
+    // a marker of an earlier po says no command: validate names the folder all the same
+    assertEquals(List.of(fleet.file() + ": half-made project in " + root + " of an interrupted po create: run that"
+        + " po create again with --location " + root + " (it empties the folder and fills it)"), validate());
     CreateResult r = po.create("alpha").setRef("v0.1.0").setRegister(true).call();
     assertFalse(r.found());
     assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
     assertFalse(Files.exists(root.resolve(CreateMarks.MARKER)));
     assertEquals("", GitCli.git(root, "status", "--porcelain"));
     assertEquals(List.of(), Registry.at(fleet.file()).validate());
+  }
+
+  @Test
+  void aCreateKilledWhileFillingAFolderInPlaceIsNamedByValidateWithTheCommandToRunAgain() throws Exception {
+    Path root = Files.createDirectories(projects.resolve("alpha"));
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process create = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), CreateKillMain.class.getName(),
+        fleet.file().toString(), "alpha", root.toString()).redirectError(ProcessBuilder.Redirect.DISCARD).start();
+    try {
+      String said = new BufferedReader(new InputStreamReader(create.getInputStream(), StandardCharsets.UTF_8)).readLine();
+      assertEquals("filling", said, "the create did not get to filling " + root);
+      assertTrue(Files.exists(root.resolve(CreateMarks.MARKER)));
+      assertEquals(List.of(), validate(), "a live create's folder is not a leftover");
+    } finally {
+      create.destroyForcibly(); // SIGKILL: nothing of the create runs after it
+      assertTrue(create.waitFor(60, TimeUnit.SECONDS));
+    }
+    String command = "po create alpha --ref v0.1.0 --location " + root + " --register";
+    assertEquals(List.of(fleet.file() + ": half-made project in " + root + " of an interrupted '" + command
+        + "': run that command again (it empties the folder and fills it)"), validate());
+
+    po.create("alpha").setRef("v0.1.0").setLocation(root).setRegister(true).call(); // that command
+    assertEquals(List.of(), validate());
+    assertFalse(Files.exists(root.resolve(CreateMarks.MARKER)));
+    assertEquals("", GitCli.git(root, "status", "--porcelain"));
+  }
+
+  private List<String> validate() {
+    return Registry.at(fleet.file()).validate().stream().map(Problem::toString).toList();
   }
 
   @Test

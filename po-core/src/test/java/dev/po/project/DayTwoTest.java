@@ -5,10 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.po.Po;
 import dev.po.testing.EngineHarness;
-import dev.po.testing.HarnessRepo;
-import dev.po.testing.TempFleet;
+import dev.po.testing.HarnessFleet;
 import dev.po.testing.Tmux;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -18,12 +16,8 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * What an operator does with running projects, end to end on the real harness and tmux on a
@@ -35,43 +29,11 @@ class DayTwoTest {
   static final List<String> TICKER = List.of("sh", "-c",
       "echo \"hello from $AO_AGENT\"; i=0; while true; do i=$((i+1)); echo \"tick $i\"; sleep 0.3; done");
 
-  @TempDir static Path shared;
-  static HarnessRepo harness;
-  static String socket;
-
-  @TempDir Path tmp;
-  Po po;
-
-  @BeforeAll
-  static void publish() {
-    harness = EngineHarness.publish(shared);
-    socket = EngineHarness.newSocket();
-  }
-
-  @AfterAll
-  static void killTmux() {
-    Tmux.kill(socket);
-  }
-
-  @BeforeEach
-  void fleet() {
-    po = Po.open(TempFleet.create(tmp, harness).file()).withEnvironment(EngineHarness.env(socket));
-  }
-
-  @AfterEach
-  void stopEverything() {
-    for (Project p : po.projects()) {
-      try {
-        p.stop();
-      } catch (RuntimeException e) {
-        // best effort; the failure that matters is the test's
-      }
-    }
-  }
+  @RegisterExtension static final HarnessFleet live = new HarnessFleet();
 
   private Project running(String name, String ref, List<String> command) {
-    po.create(name).setRef(ref).setRegister(true).setAgentCommand(command).call();
-    Project p = po.project(name);
+    live.po().create(name).setRef(ref).setRegister(true).setAgentCommand(command).call();
+    Project p = live.po().project(name);
     p.start();
     EngineHarness.await(p::state, HarnessState.RUNNING);
     return p;
@@ -108,7 +70,7 @@ class DayTwoTest {
   @Test
   void agentDetailShowsTheHealedAgentsRestartAndLastExit() throws Exception {
     Project p = running("d2-detail", "v0.1.0", List.of("sleep", "100000"));
-    HarnessStatus.Agent before = po.status("d2-detail").get(0).agents().get(0);
+    HarnessStatus.Agent before = live.po().status("d2-detail").get(0).agents().get(0);
     assertEquals("worker", before.name());
     assertEquals("heal", before.watch());
     assertEquals("running", before.stateNow());
@@ -118,10 +80,10 @@ class DayTwoTest {
 
     new ProcessBuilder("kill", "-9", Long.toString(before.pid())).start().waitFor();
     await("the watchdog's restart recorded", () -> {
-      HarnessStatus.Agent a = po.status("d2-detail").get(0).agents().get(0);
+      HarnessStatus.Agent a = live.po().status("d2-detail").get(0).agents().get(0);
       return a.restarts() == 1 && a.alive() && a.pid() != before.pid();
     });
-    HarnessStatus.Agent after = po.status("d2-detail").get(0).agents().get(0);
+    HarnessStatus.Agent after = live.po().status("d2-detail").get(0).agents().get(0);
     assertEquals(Integer.valueOf(137), after.lastExit(), after.toString());
     assertEquals("running", after.stateNow());
   }
@@ -138,21 +100,21 @@ class DayTwoTest {
   void attachPutsARealTerminalOnTheAgentsSessionUntilItDetaches() throws Exception {
     running("d2-attach", "v0.1.0", TICKER);
     String terminal = EngineHarness.newSocket();
-    Path result = tmp.resolve("attach-result");
+    Path result = live.fleet().root().resolve("attach-result");
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     try {
       // the terminal: a pane of another private tmux server running attach in its own JVM
       tmux(terminal, "new-session", "-d", "-x", "120", "-y", "30", "-s", "term",
           "env", "-u", "TMUX", java, "-cp", System.getProperty("java.class.path"), AttachMain.class.getName(),
-          po.registry().file().toString(), "d2-attach", socket, EngineHarness.env(socket).get("AO_CACHE_DIR"),
+          live.po().registry().file().toString(), "d2-attach", live.socket(), EngineHarness.env(live.socket()).get("AO_CACHE_DIR"),
           result.toString());
       // sessions are named FOLDER-AGENT-ID; tmux takes the unique prefix
-      await("a client on the agent's session", () -> tmux(socket, "list-clients", "-t", "d2-attach-worker").contains("d2-attach-worker"));
+      await("a client on the agent's session", () -> tmux(live.socket(), "list-clients", "-t", "d2-attach-worker").contains("d2-attach-worker"));
       await("the agent's ticks on the terminal's screen", () -> tmux(terminal, "capture-pane", "-p", "-t", "term").contains("tick "));
-      tmux(socket, "detach-client", "-s", "d2-attach-worker");
+      tmux(live.socket(), "detach-client", "-s", "d2-attach-worker");
       await("attach returning once detached", () -> Files.exists(result));
       assertEquals("ok", Files.readString(result));
-      assertTrue(Tmux.hasSession(socket, "d2-attach-worker"), "detaching leaves the agent running");
+      assertTrue(Tmux.hasSession(live.socket(), "d2-attach-worker"), "detaching leaves the agent running");
     } finally {
       Tmux.kill(terminal);
     }
@@ -165,7 +127,7 @@ class DayTwoTest {
     List<String> told = new ArrayList<>();
     List<Long> toldAt = new ArrayList<>();
 
-    RollSummary s = po.update("v0.2.0").setAll(true).setFrom("v0.1.0").setRestart(true)
+    RollSummary s = live.po().update("v0.2.0").setAll(true).setFrom("v0.1.0").setRestart(true)
         .setSettle(Duration.ofSeconds(3)).setListener(r -> {
           told.add(r.project() + " " + r.outcome() + " " + r.message());
           toldAt.add(System.currentTimeMillis() / 1000);
@@ -179,7 +141,7 @@ class DayTwoTest {
     assertTrue(bCommitted >= toldAt.get(0), "b moved at " + bCommitted + ", a settled at " + toldAt.get(0));
     assertEquals(HarnessState.RUNNING, a.state());
     assertEquals(HarnessState.RUNNING, b.state());
-    assertEquals(harness.commit("v0.2.0"), dev.po.testing.ProjectRepo.pin(b.root()));
+    assertEquals(live.harness().commit("v0.2.0"), dev.po.testing.ProjectRepo.pin(b.root()));
   }
 
   @Test
@@ -189,7 +151,7 @@ class DayTwoTest {
     running("d2-flaky", "v0.1.0", List.of("sh", "-c", "sleep 4; exit 3"));
     running("d2-next", "v0.1.0", List.of("sleep", "100000"));
 
-    RollSummary s = po.update("v0.2.0").setAll(true).setFrom("v0.1.0").setRestart(true)
+    RollSummary s = live.po().update("v0.2.0").setAll(true).setFrom("v0.1.0").setRestart(true)
         .setSettle(Duration.ofSeconds(6)).settleGrace(Duration.ofSeconds(5)).call();
 
     assertEquals("moved 0, failed 1, not attempted 1", s.line());
@@ -197,7 +159,7 @@ class DayTwoTest {
     assertTrue(flaky.message().startsWith("project d2-flaky: moved v0.1.0 -> v0.2.0, restarted, but it was not"
         + " running for 6s in a row within 11s ("), flaky.message());
     assertNotNull(flaky.update(), "the pin did move: the operator decides whether to move it back");
-    assertEquals("v0.1.0", po.fleet().requireProject("d2-next").ref());
+    assertEquals("v0.1.0", live.po().fleet().requireProject("d2-next").ref());
   }
 
   private static void await(String what, BooleanSupplier condition) throws InterruptedException {

@@ -71,6 +71,19 @@ class HarnessStatesTest {
   }
 
   @Test
+  void aStatusFileWrittenForAnotherFolderIsACopysAndReadsAsNeverStarted() throws Exception {
+    java.util.Map<String, Object> id = Files.readAttributes(root, "unix:dev,ino");
+    String json = status(true, live, agent("a", "running", live));
+    String here = json.replace("\"watchdog\"", "\"folder\":\"" + id.get("dev") + ":" + id.get("ino") + "\",\"watchdog\"");
+    assertEquals(HarnessState.RUNNING, with(here));
+    String copied = json.replace("\"watchdog\"", "\"folder\":\"" + id.get("dev") + ":" + ((Long) id.get("ino") + 1) + "\",\"watchdog\"");
+    assertEquals(HarnessState.STOPPED, with(copied));
+    assertEquals(List.of(), HarnessStates.read(root).agents());
+    // a harness that writes no folder identity is trusted, as before
+    assertEquals(HarnessState.RUNNING, with(json));
+  }
+
+  @Test
   void zombiesCountAsDead() throws Exception {
     List<Process> parents = new ArrayList<>();
     try {

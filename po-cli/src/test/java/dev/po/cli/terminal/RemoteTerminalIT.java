@@ -92,7 +92,7 @@ class RemoteTerminalIT {
     screen.await(pane, "tick ");
     assertFalse(screen.text(pane).contains("attach exit"), "attached until detached");
     // the harness's tmux there takes C-b d as a terminal's keys, as from the operator's keyboard
-    screen.keys(pane, "C-b", "d");
+    screen.type(pane, "C-b", "d");
     String shown = screen.awaitDone(pane);
     assertTrue(shown.contains("attach exit 0"), shown);
     assertEquals(HarnessState.RUNNING, core.project("alpha").state(), "detaching leaves the agent running");
@@ -106,7 +106,7 @@ class RemoteTerminalIT {
     String first = screen.await(pane, "tick ");
     int tick = lastTick(first);
     awaitTickAfter(pane, tick + 2);
-    screen.keys(pane, "C-c");
+    screen.type(pane, "C-c");
     String shown = screen.awaitDone(pane);
     assertTrue(shown.contains("logs exit "), shown);
     assertEquals(List.of(), hosts.awaitNoSessions("hosta", 20), "left running on the host");

@@ -12,18 +12,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
 
 /**
  * A real terminal for po: a tmux pane on a private socket, as a person's terminal emulator would
  * be. {@link #run} types a shell command into a fresh pane and returns the screen with its colours
  * ({@code capture-pane -e}) once the command has finished; {@link #start} leaves it running, to
- * be watched and typed into.
+ * be watched and typed into; {@link #open} starts an interactive program to type keys into and read
+ * the screen of as it answers.
  */
 final class Screen implements AutoCloseable {
   private static final String END = "__screen_done__";
   private final String socket = "po-day2-terminal-" + UUID.randomUUID().toString().substring(0, 8);
   private final Path dir;
   private int runs;
+  private boolean kept;
 
   Screen(Path dir) {
     this.dir = dir;
@@ -48,14 +51,10 @@ final class Screen implements AutoCloseable {
 
   /**
    * Starts {@code shell} (sh syntax) in a new pane in {@code dir} and returns at once: the pane's
-   * name, for {@link #text}, {@link #await}, {@link #keys} and {@link #awaitDone}.
+   * name, for {@link #text}, {@link #await}, {@link #type} and {@link #awaitDone}.
    */
   String start(String shell) throws IOException, InterruptedException {
-    if (runs == 0) {
-      // Keeps the server up between runs: killing the last session ends the server, and a new
-      // session started while it is going away fails.
-      tmux("new-session", "-d", "-s", "keep", "exec sleep 3600");
-    }
+    keepServer();
     String session = "run" + runs++;
     Path script = Files.writeString(dir.resolve(session + ".sh"),
         "cd '" + dir + "'\n" + shell + "\necho " + END + "\nexec sleep 600\n");
@@ -87,11 +86,44 @@ final class Screen implements AutoCloseable {
     return shown.substring(0, shown.indexOf(END));
   }
 
-  /** Types {@code keys} into the pane, as tmux's send-keys names them ({@code C-c}, {@code Enter}...). */
-  void keys(String session, String... keys) throws IOException, InterruptedException {
+  /**
+   * Starts {@code shell} (sh syntax, typically an interactive shell) in a new pane of its own
+   * named {@code session}, for {@link #type} and {@link #await}; it stays until {@link #close}.
+   */
+  void open(String session, String shell) throws IOException, InterruptedException {
+    keepServer();
+    tmux("new-session", "-d", "-x", "200", "-y", "60", "-s", session, "-c", dir.toString(), shell);
+  }
+
+  /** Types {@code keys} into the pane, as tmux's send-keys names them ({@code Tab}, {@code C-u}). */
+  void type(String session, String... keys) throws IOException, InterruptedException {
     List<String> args = new ArrayList<>(List.of("send-keys", "-t", session));
     args.addAll(List.of(keys));
     tmux(args.toArray(String[]::new));
+  }
+
+  /** The pane's screen as text once a line of it matches {@code line}; fails after 60 s. */
+  String await(String session, Pattern line) throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+    while (true) {
+      String screen = tmux("capture-pane", "-p", "-t", session);
+      if (screen.lines().anyMatch(l -> line.matcher(l).matches())) {
+        return screen;
+      }
+      if (System.nanoTime() > deadline) {
+        fail("no line of the screen matches " + line + " within 60 s:\n" + screen);
+      }
+      Thread.sleep(100);
+    }
+  }
+
+  private void keepServer() throws IOException, InterruptedException {
+    if (!kept) {
+      // Keeps the server up between sessions: killing the last session ends the server, and a new
+      // session started while it is going away fails.
+      tmux("new-session", "-d", "-s", "keep", "exec sleep 3600");
+      kept = true;
+    }
   }
 
   private String tmux(String... args) throws IOException, InterruptedException {
