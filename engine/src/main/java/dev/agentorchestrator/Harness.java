@@ -248,12 +248,13 @@ final class Harness {
     try {
       Files.deleteIfExists(project.watchdogPid());
       File log = project.watchdogLog().toFile();
-      Process p = new ProcessBuilder(argv)
+      ProcessBuilder pb = new ProcessBuilder(argv)
           .directory(project.root().toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-          .redirectError(ProcessBuilder.Redirect.appendTo(log))
-          .start();
+          .redirectError(ProcessBuilder.Redirect.appendTo(log));
+      Caller.forget(pb);
+      Process p = pb.start();
       long deadline = System.currentTimeMillis() + 20_000;
       while (watchdogPid() == null) {
         if (!p.isAlive() || System.currentTimeMillis() > deadline) {

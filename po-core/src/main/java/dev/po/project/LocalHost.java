@@ -11,7 +11,9 @@ import dev.po.process.ExecResult;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -21,6 +23,9 @@ import java.util.function.Function;
  */
 final class LocalHost implements Host {
   private final Fleet fleet;
+
+  /** The harness variable by which a launcher knows the program that ran it. */
+  static final String CALLER_PID = "AO_CALLER_PID";
 
   LocalHost(Fleet fleet) {
     this.fleet = fleet;
@@ -48,8 +53,11 @@ final class LocalHost implements Host {
     List<String> argv = launcher(project);
     argv.add(verb.equals(LaunchCommand.START) ? "up" : "down");
     Lifecycle lifecycle = project.lifecycle();
-    ExecResult r =
-        Exec.of(argv).in(root).env(lifecycle.environment()).timeout(lifecycle.timeout()).run();
+    // Names this po to the harness: if it is killed while the launcher is still starting (its first
+    // build alone takes a while), the verb does nothing rather than act after the next command.
+    Map<String, String> env = new LinkedHashMap<>(lifecycle.environment());
+    env.put(CALLER_PID, Long.toString(ProcessHandle.current().pid()));
+    ExecResult r = Exec.of(argv).in(root).env(env).timeout(lifecycle.timeout()).run();
     if (!r.succeeded()) {
       throw new LaunchException(
           "project " + project.name() + ": " + r.describe(), argv, root, r.exitValue(), r.output());
