@@ -39,6 +39,8 @@ public final class CreateCommand {
   /** On another host: the fleet the asking po sent, and how it records the project (see {@link FarSide}). */
   private Fleet given;
   private java.util.function.Consumer<Path> record;
+  /** On another host: the asking po's name for this host, for the commands a message names. */
+  private String seenAs;
   private Writer progress;
 
   CreateCommand(Lifecycle lifecycle, String name) {
@@ -276,8 +278,19 @@ public final class CreateCommand {
 
   /** The command that registers {@code root} as this create would have, ready to paste into a shell. */
   private String registerCommand(Path root, Harness h) {
-    return "po fleet register " + name + " --location " + shellWord(root.toString()) + " --ref " + shellWord(ref)
-        + (harness == null ? "" : " --harness " + h.name());
+    return "po fleet register " + name + hostOption() + " --location " + shellWord(root.toString()) + " --ref "
+        + shellWord(ref) + (harness == null ? "" : " --harness " + h.name());
+  }
+
+  /** {@code --host H} when this create runs on another host for the po that names it H. */
+  private String hostOption() {
+    return seenAs == null ? "" : " --host " + shellWord(seenAs);
+  }
+
+  /** On another host: the asking po's name for it, which the commands a message names carry. */
+  CreateCommand seenAs(String hostName) {
+    this.seenAs = hostName;
+    return this;
   }
 
   /**
@@ -286,7 +299,7 @@ public final class CreateCommand {
    */
   private String commandLine(Path root, Harness h) {
     return "po create " + name + " --ref " + shellWord(ref) + (harness == null ? "" : " --harness " + h.name())
-        + " --location " + shellWord(root.toString()) + ("worker".equals(agent) ? "" : " --agent " + agent)
+        + hostOption() + " --location " + shellWord(root.toString()) + ("worker".equals(agent) ? "" : " --agent " + agent)
         + (agentCommand.isEmpty() ? "" : " --agent-command " + shellWord(String.join(" ", agentCommand)))
         + (register ? " --register" : "");
   }

@@ -35,6 +35,7 @@ final class RemoteCreate {
     h.launcher().forEach(hj.putArray("launcher")::add);
     request.putArray("projects");
     request.put("name", name);
+    request.put("host", hostName);
     request.put("ref", c.ref());
     request.put("harness", h.name());
     request.put("location", where);
@@ -90,7 +91,8 @@ final class RemoteCreate {
         .setAgent(j.path("agent").asText())
         .setAgentCommand(agentCommand)
         .setRegister(j.path("register").asBoolean())
-        .onFleet(r.fleet(), record);
+        .onFleet(r.fleet(), record)
+        .seenAs(j.path("host").asText(null));
     CreateResult made = c.call();
     ObjectNode o = Wire.JSON.createObjectNode();
     o.put("root", made.root().toString());

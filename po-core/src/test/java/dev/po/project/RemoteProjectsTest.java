@@ -215,6 +215,17 @@ class RemoteProjectsTest {
   }
 
   @Test
+  void aCreateThatFindsItsProjectMadeThereNamesTheRegisterCommandWithItsHost() {
+    Po po = Po.open(fleet.file());
+    String where = hosts.host("hostb").projectsDir().resolve(tmp.getFileName() + "/kept").toString();
+    po.create("kept").setRef("v0.1.0").setHost("hostb").setRemoteLocation(where).call();
+    ProjectException e = assertThrows(ProjectException.class,
+        () -> po.create("kept").setRef("v0.1.0").setHost("hostb").setRemoteLocation(where).call());
+    assertTrue(e.getMessage().contains("run 'po fleet register kept --host hostb --location " + where + " --ref v0.1.0"),
+        e.getMessage());
+  }
+
+  @Test
   void aRefusedCreateLeavesNothingOnTheHostNorInTheRegistry() throws Exception {
     Po po = Po.open(fleet.file());
     String text = fleet.text();
