@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * its own: host-key checking stays on. Each host's {@code ~/.cache/po} is a folder of the fixture
  * ({@link #cache}), so tests never fill the real one. Closing ends every sshd it started.
  *
- * <p>Needs root, {@code unshare} and {@code /usr/sbin/sshd} (Debian's openssh-server).
+ * <p>Needs root, {@code unshare} and {@code sshd} (Debian's openssh-server, or on {@code PATH}).
  */
 public final class SshHosts implements AutoCloseable {
   /** The hosts that answer. */
@@ -58,9 +58,26 @@ public final class SshHosts implements AutoCloseable {
 
   /** Whether this machine can run the fixture (root, unshare and sshd). */
   public static boolean available() {
-    return Files.isExecutable(Path.of("/usr/sbin/sshd"))
-        && Files.isExecutable(Path.of("/usr/bin/unshare"))
-        && "root".equals(System.getProperty("user.name"));
+    return sshd() != null && onPath("unshare") != null && "root".equals(System.getProperty("user.name"));
+  }
+
+  /**
+   * The sshd program by its absolute path (sshd re-executes itself by it): Debian's {@code
+   * /usr/sbin/sshd}, else the first on {@code PATH} (a Nix shell's); null where there is none.
+   */
+  static Path sshd() {
+    Path debian = Path.of("/usr/sbin/sshd");
+    return Files.isExecutable(debian) ? debian : onPath("sshd");
+  }
+
+  private static Path onPath(String program) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path p = Path.of(d.isEmpty() ? "." : d, program).toAbsolutePath();
+      if (Files.isExecutable(p) && !Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /**
@@ -70,11 +87,11 @@ public final class SshHosts implements AutoCloseable {
   public static void assumeAvailable() {
     if ("true".equals(System.getenv("CI"))) {
       if (!available()) {
-        throw new IllegalStateException("CI must provide root, unshare and /usr/sbin/sshd (.ci/run installs openssh-server)");
+        throw new IllegalStateException("CI must provide root, unshare and sshd (.ci/run installs openssh-server)");
       }
       return;
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(available(), "needs root, unshare and /usr/sbin/sshd");
+    org.junit.jupiter.api.Assumptions.assumeTrue(available(), "needs root, unshare and sshd");
   }
 
   /** Starts the hosts with their keys and configuration in {@code dir}. */
@@ -132,9 +149,9 @@ public final class SshHosts implements AutoCloseable {
       Path cache = Files.createDirectories(dir.resolve(l[0]).resolve("cache"));
       Files.createDirectories(HOME_CACHE);
       String script = "mount -t tmpfs none \"$1\" && mount --bind \"$3\" \"$4\""
-          + " && exec /usr/sbin/sshd -D -e -f \"$2\"";
+          + " && exec \"$5\" -D -e -f \"$2\"";
       Process p = new ProcessBuilder("unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh",
-              projects.toString(), sshdConfig.toString(), cache.toString(), HOME_CACHE.toString())
+              projects.toString(), sshdConfig.toString(), cache.toString(), HOME_CACHE.toString(), sshd().toString())
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve(l[0]).resolve("sshd.log").toFile())
           .start();
