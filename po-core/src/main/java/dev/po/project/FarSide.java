@@ -103,18 +103,7 @@ public final class FarSide {
    * Nothing of this request outlives the connection.
    */
   private static void follow(Wire.Request r, BufferedReader lines) {
-    Thread watcher = new Thread(() -> {
-      try {
-        while (lines.readLine() != null) {
-          // nothing is said after the request; a line is ignored, the end is what counts
-        }
-      } catch (IOException ended) {
-        // the same: the connection is gone
-      }
-      System.exit(0);
-    }, "po-far-side-stdin");
-    watcher.setDaemon(true);
-    watcher.start();
+    onEnd(lines, () -> System.exit(0));
     try {
       logs(r).followHere(line -> {
         say(Wire.line(line));
@@ -128,6 +117,25 @@ public final class FarSide {
     }
   }
 
+  /**
+   * Runs {@code then} when stdin ends after the request: the other side closing it, or its ssh
+   * ending. Nothing is said on stdin meanwhile; a line is ignored, the end is what counts.
+   */
+  private static void onEnd(BufferedReader lines, Runnable then) {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (lines.readLine() != null) {
+          // read on to the end
+        }
+      } catch (IOException ended) {
+        // the same: the connection is gone
+      }
+      then.run();
+    }, "po-far-side-stdin");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
   static ObjectNode answer(Wire.Request r, BufferedReader lines) {
     ObjectNode answer = Wire.JSON.createObjectNode();
     switch (r.op()) {
@@ -137,6 +145,10 @@ public final class FarSide {
         all.forEach(s -> a.add(Wire.status(s)));
       }
       case "start", "stop" -> {
+        // The asking po holds stdin open until it has the answer: its end before then means that
+        // po is gone (killed: its ssh ends). Stop at once, as a po killed here would: launchers
+        // already at work finish, the rest give up (they know this process as their caller).
+        onEnd(lines, () -> Runtime.getRuntime().halt(1));
         String verb = r.op().equals("start") ? LaunchCommand.START : LaunchCommand.STOP;
         ArrayNode a = answer.putArray("results");
         new LocalHost(r.fleet()).launchAll(lifecycle(r), verb, r.items(), true, x -> {})

@@ -60,8 +60,11 @@ final class SshHost implements Host {
     Map<String, String> env = Hosts.environment(lifecycle, fleet, items.get(0).entry());
     List<LaunchResult> out = new ArrayList<>();
     try {
-      JsonNode answer = link.call(Wire.request(verb, fleet, items, env, lifecycle.timeout()), lifecycle.timeout());
-      answer.path("results").forEach(r -> out.add(Wire.readResult(r)));
+      // a conversation rather than a call: stdin stays open until the answer is here, and its end
+      // (this po killed, its ssh gone) stops the po there before it launches anything more
+      try (SshLink.Session s = link.open(Wire.request(verb, fleet, items, env, lifecycle.timeout()), lifecycle.timeout())) {
+        s.read().path("results").forEach(r -> out.add(Wire.readResult(r)));
+      }
     } catch (HostException e) {
       items.forEach(i -> out.add(LaunchResult.failed(i.entry().name(), verb, e.getMessage())));
     }
