@@ -17,6 +17,10 @@
             pkgs.tmux
             pkgs.git
             pkgs.zsh
+            pkgs.openssh # ssh to other hosts; the tests' hosts run its sshd
+          ] ++ pkgs.lib.optionals pkgs.stdenv.isLinux [
+            pkgs.util-linux # unshare: each test host in a mount namespace of its own
+            pkgs.systemd # systemd-analyze checks the unit of po startup systemd
           ];
           shellHook = ''
             export JAVA_HOME=${pkgs.jdk17}

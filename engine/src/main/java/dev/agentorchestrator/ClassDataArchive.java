@@ -77,6 +77,7 @@ final class ClassDataArchive {
         .redirectErrorStream(true).redirectOutput(work.resolve("watchdog.out").toFile());
     pb.environment().put("AO_TMUX_SOCKET", socket);
     pb.environment().remove("TMUX");
+    Caller.forget(pb);
     Process watchdog = pb.start();
     try {
       await("the training watchdog to start", () -> Files.exists(project.watchdogPid()), project);

@@ -74,7 +74,14 @@ final class Harness {
       }
     }
     r.write(project.stateDir());
-    if (watchdogPid() == null) {
+    Long running = watchdogPid();
+    if (running != null && !startedHere(running)) {
+      // the watchdog of this folder before it was moved: it exits once it notices the move, which
+      // may be while it holds this up's request; this up takes over from it now instead
+      stopWatchdog();
+      running = null;
+    }
+    if (running == null) {
       startWatchdog();
     }
     Path request = project.inbox().resolve("up-" + System.nanoTime() + "-" + ProcessHandle.current().pid() + ".req");
@@ -232,6 +239,12 @@ final class Harness {
     return ours ? pid : null;
   }
 
+  /** Whether the watchdog {@code pid} was started for this folder where it is now (its last argument). */
+  private boolean startedHere(long pid) {
+    String[] argv = Procs.cmdline(pid).split("\0");
+    return argv.length > 0 && argv[argv.length - 1].equals(project.root().toString());
+  }
+
   private boolean isRoot(Path dir) {
     try {
       return dir != null && (dir.equals(project.root()) || Files.isSameFile(dir, project.root()));
@@ -248,12 +261,13 @@ final class Harness {
     try {
       Files.deleteIfExists(project.watchdogPid());
       File log = project.watchdogLog().toFile();
-      Process p = new ProcessBuilder(argv)
+      ProcessBuilder pb = new ProcessBuilder(argv)
           .directory(project.root().toFile())
           .redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null")))
           .redirectOutput(ProcessBuilder.Redirect.appendTo(log))
-          .redirectError(ProcessBuilder.Redirect.appendTo(log))
-          .start();
+          .redirectError(ProcessBuilder.Redirect.appendTo(log));
+      Caller.forget(pb);
+      Process p = pb.start();
       long deadline = System.currentTimeMillis() + 20_000;
       while (watchdogPid() == null) {
         if (!p.isAlive() || System.currentTimeMillis() > deadline) {

@@ -89,7 +89,8 @@ final class Project {
 
   /**
    * Runs {@code action} holding {@code .ao-state/harness.lock}, so that concurrent ups and downs
-   * take turns. Re-entrant: a verb that holds it may call what takes it again.
+   * take turns. Re-entrant: a verb that holds it may call what takes it again. Refused when the
+   * program that ran the verb has ended meanwhile ({@link Caller}).
    */
   <T> T locked(java.util.function.Supplier<T> action) {
     if (locking) {
@@ -98,6 +99,9 @@ final class Project {
     Path lock = stateDir().resolve("harness.lock");
     try (FileChannel channel = FileChannel.open(lock, StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         FileLock held = channel.lock()) {
+      Caller.gone().ifPresent(why -> {
+        throw new HarnessException(why);
+      });
       locking = true;
       return action.get();
     } catch (IOException e) {

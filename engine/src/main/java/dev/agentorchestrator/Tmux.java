@@ -87,7 +87,9 @@ final class Tmux {
     argv.addAll(args);
     Process p;
     try {
-      p = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
+      ProcessBuilder pb = new ProcessBuilder(argv).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+      Caller.forget(pb); // a tmux server started here gives its environment to the agents
+      p = pb.start();
     } catch (IOException e) {
       throw new HarnessException("cannot run " + String.join(" ", argv) + ": " + e.getMessage());
     }

@@ -169,6 +169,28 @@ class HarnessCorrectnessTest {
     assertTrue(alive(agentPid), "the agent keeps running until down");
   }
 
+  /** Case 3: up run at once after a move, before the old watchdog notices, takes over from it. */
+  @Test
+  void upRightAfterAMoveTakesOverFromTheOldWatchdog() throws IOException {
+    Path root = fx.project("c3", agent("a", SLEEP, "heal"));
+    fx.ok(root, "up");
+    long agentPid = pid(root, "a");
+    long old = watchdog(root);
+    Path moved = fx.base().resolve("c3-moved");
+    Files.move(root, moved);
+    fx.downAfterwards(moved);
+
+    TestProjects.Run up = fx.agents(moved, "up");
+    assertEquals(0, up.exit(), up::toString);
+    assertFalse(alive(old), "the watchdog of the old place still runs");
+    long now = watchdog(moved);
+    assertTrue(Procs.cmdline(now).endsWith("\0" + moved + "\0"), "the new watchdog was not started for " + moved);
+    assertEquals(agentPid, pid(moved, "a"), "up after a move started the agent a second time");
+    Map<String, Object> status = fx.status(moved);
+    assertEquals("running", agentOf(status, "a").get("state"));
+    assertEquals(true, TestProjects.watchdogOf(status).get("alive"));
+  }
+
   /** Case 3: a deleted project's watchdog restarts nothing outside it and leaves its trace in the user's state folder. */
   @Test
   void aDeletedProjectsWatchdogExitsWithATraceAndRestartsNothing() throws IOException {

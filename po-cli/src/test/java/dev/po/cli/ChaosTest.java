@@ -22,8 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
-import java.util.Set;
-import java.util.TreeSet;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -173,16 +172,19 @@ class ChaosTest {
 
   /** A project folder with a pane or a watchdog that no registered, not-stopped project explains. */
   private String unaccounted() throws IOException {
-    Set<Path> running = new TreeSet<>();
+    Map<Path, String> running = new TreeMap<>();
     String panes = exec(tmp, List.of("tmux", "-L", socket, "list-panes", "-a", "-F", "#{pane_start_path}"), 30);
-    panes.lines().filter(l -> !l.isBlank()).forEach(l -> running.add(Path.of(l)));
+    panes.lines().filter(l -> !l.isBlank()).forEach(l -> running.put(Path.of(l), "a tmux pane"));
     String cache = env.get("AO_CACHE_DIR");
     try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
       for (Path proc : procs.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
         try {
           String cmdline = new String(Files.readAllBytes(proc.resolve("cmdline")), StandardCharsets.UTF_8);
-          if (cmdline.contains(cache) && ProcessHandle.of(Long.parseLong(proc.getFileName().toString())).isPresent()) {
-            running.add(Files.readSymbolicLink(proc.resolve("cwd")));
+          // a watchdog; not a launcher's short-lived verb, which a killed po's child may still be
+          // finishing (it does nothing once it finds that po gone)
+          if (cmdline.contains(cache) && cmdline.contains("\0watchdog\0")
+              && ProcessHandle.of(Long.parseLong(proc.getFileName().toString())).isPresent()) {
+            running.put(Files.readSymbolicLink(proc.resolve("cwd")), "watchdog " + proc.getFileName());
           }
         } catch (IOException | RuntimeException gone) {
           // the process ended while we looked
@@ -196,10 +198,10 @@ class ChaosTest {
         states.put(s.path().toRealPath(), s.state());
       }
     }
-    for (Path r : running) {
-      Path real = Files.exists(r) ? r.toRealPath() : r;
+    for (Map.Entry<Path, String> r : running.entrySet()) {
+      Path real = Files.exists(r.getKey()) ? r.getKey().toRealPath() : r.getKey();
       if (real.startsWith(projects) && (states.get(real) == null || states.get(real) == HarnessState.STOPPED)) {
-        return real + " runs agents or a watchdog, but its status is " + states.get(real);
+        return real + " runs " + r.getValue() + ", but its status is " + states.get(real);
       }
     }
     return null;

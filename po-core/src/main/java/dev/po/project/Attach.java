@@ -5,26 +5,17 @@ import java.nio.file.Path;
 import java.util.List;
 
 /**
- * Internal: {@link Project#attach}. The harness's own {@code attach} does the tmux part, so the
- * socket and session names stay the harness's business (it knows which socket it used).
+ * Internal: {@link Project#attach} on this machine (and, through ssh, by the po of another host).
+ * The harness's own {@code attach} does the tmux part, so the socket and session names stay the
+ * harness's business (it knows which socket it used).
  */
 final class Attach {
   private Attach() {}
 
   static void run(Project project, String agent) {
     String name = project.name();
-    if (System.console() == null) {
-      // tmux would fail with "open terminal failed: not a terminal" or hang a pipe: say why at once
-      throw new ProjectException("project " + name + ": attach needs a terminal, and stdin or stdout is not one"
-          + " (read the log instead: po logs " + name + (agent == null ? "" : " " + agent) + ")");
-    }
-    HarnessStatus status = project.harnessStatus();
-    HarnessStatus.Agent target = choose(name, status, agent);
-    if (!target.alive()) {
-      throw new ProjectException("project " + name + ": agent " + target.name() + " is not running ("
-          + target.stateNow() + "); start it with po start " + name);
-    }
-    List<String> argv = project.launcher();
+    HarnessStatus.Agent target = running(name, project.harnessStatus(), agent);
+    List<String> argv = LocalHost.launcher(project);
     argv.add("attach");
     argv.add(target.name());
     Path root = project.root();
@@ -46,6 +37,19 @@ final class Attach {
       throw new ProjectException("project " + name + ": attaching to agent " + target.name() + " failed (exit "
           + code + " from " + String.join(" ", argv) + ")");
     }
+  }
+
+  /**
+   * The agent to attach to, as {@code status} records it: the one named, or the only one; refused
+   * in one line when there is none such or it is not running. Wherever the project lives.
+   */
+  static HarnessStatus.Agent running(String name, HarnessStatus status, String agent) {
+    HarnessStatus.Agent target = choose(name, status, agent);
+    if (!target.alive()) {
+      throw new ProjectException("project " + name + ": agent " + target.name() + " is not running ("
+          + target.stateNow() + "); start it with po start " + name);
+    }
+    return target;
   }
 
   private static HarnessStatus.Agent choose(String name, HarnessStatus status, String agent) {

@@ -39,6 +39,8 @@ public final class CreateCommand {
   /** On another host: the fleet the asking po sent, and how it records the project (see {@link FarSide}). */
   private Fleet given;
   private java.util.function.Consumer<Path> record;
+  /** On another host: the asking po's name for this host, for the commands a message names. */
+  private String seenAs;
   private Writer progress;
 
   CreateCommand(Lifecycle lifecycle, String name) {
@@ -110,6 +112,20 @@ public final class CreateCommand {
     return register;
   }
 
+  Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  /** Where to make it on another host, as given, or {@code null} for its projects folder there. */
+  String remoteLocation() {
+    return remoteLocation;
+  }
+
+  /** The harness as given, or {@code null} for the registry's default (recorded as given). */
+  String harnessAsGiven() {
+    return harness;
+  }
+
   /** Whether to add the project to the registry; default {@code false}. */
   public CreateCommand setRegister(boolean register) {
     this.register = register;
@@ -160,9 +176,14 @@ public final class CreateCommand {
     Fleet fleet = given != null ? given : lifecycle.registry().read();
     refuseRegistered(fleet);
     Harness h = harnessOf(fleet);
-    if (host != null) {
-      return RemoteCreate.call(lifecycle, fleet, this, h, host, remoteLocation, harness);
+    if (host != null && fleet.host(host).isEmpty()) {
+      throw new ProjectException("project " + name + ": no host '" + host + "' in the fleet registry");
     }
+    return Hosts.of(fleet, host).create(this, fleet, h);
+  }
+
+  /** {@link #call()} on this machine, the request checked against {@code fleet}. */
+  CreateResult createHere(Fleet fleet, Harness h) {
     Path root = location == null ? fleet.defaultLocationOf(name) : fleet.folder().resolve(location).normalize();
     String url = fleet.harnessUrl(h);
     Map<String, String> files = ProjectFiles.of(name, agent, agentCommand);
@@ -257,8 +278,19 @@ public final class CreateCommand {
 
   /** The command that registers {@code root} as this create would have, ready to paste into a shell. */
   private String registerCommand(Path root, Harness h) {
-    return "po fleet register " + name + " --location " + shellWord(root.toString()) + " --ref " + shellWord(ref)
-        + (harness == null ? "" : " --harness " + h.name());
+    return "po fleet register " + name + hostOption() + " --location " + shellWord(root.toString()) + " --ref "
+        + shellWord(ref) + (harness == null ? "" : " --harness " + h.name());
+  }
+
+  /** {@code --host H} when this create runs on another host for the po that names it H. */
+  private String hostOption() {
+    return seenAs == null ? "" : " --host " + shellWord(seenAs);
+  }
+
+  /** On another host: the asking po's name for it, which the commands a message names carry. */
+  CreateCommand seenAs(String hostName) {
+    this.seenAs = hostName;
+    return this;
   }
 
   /**
@@ -267,7 +299,7 @@ public final class CreateCommand {
    */
   private String commandLine(Path root, Harness h) {
     return "po create " + name + " --ref " + shellWord(ref) + (harness == null ? "" : " --harness " + h.name())
-        + " --location " + shellWord(root.toString()) + ("worker".equals(agent) ? "" : " --agent " + agent)
+        + hostOption() + " --location " + shellWord(root.toString()) + ("worker".equals(agent) ? "" : " --agent " + agent)
         + (agentCommand.isEmpty() ? "" : " --agent-command " + shellWord(String.join(" ", agentCommand)))
         + (register ? " --register" : "");
   }

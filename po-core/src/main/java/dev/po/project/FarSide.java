@@ -15,14 +15,23 @@ import java.util.List;
 
 /**
  * Internal: the po that another host runs for a po driving it over ssh. It reads one request (the
- * JSON of {@code Wire}) on stdin, acts on that host's projects with the same code as a local po,
- * prints one JSON answer on stdout and exits 0; a request it cannot read exits 2 with one line on
- * stderr. It writes nothing of its own anywhere: the one rule holds on every host.
+ * JSON of {@code Wire}) on stdin, acts on that host's projects with the same code as a local po
+ * ({@link LocalHost}), prints one JSON answer on stdout and exits 0; a request it cannot read
+ * exits 2 with one line on stderr. A followed log answers a line at a time until stdin ends; an
+ * attachment gets its request in the command line, since its stdin is a terminal. It writes
+ * nothing of its own anywhere: the one rule holds on every host.
  */
 public final class FarSide {
   private FarSide() {}
 
+  /** The first argument of a request that comes in the command line, for a terminal (see {@link SshLink#terminal}). */
+  static final String TERMINAL = "--terminal";
+
   public static void main(String[] args) throws IOException {
+    if (args.length == 2 && args[0].equals(TERMINAL)) {
+      System.exit(terminal(args[1]));
+      return;
+    }
     BufferedReader lines = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
     JsonNode in;
     try {
@@ -38,7 +47,13 @@ public final class FarSide {
     }
     ObjectNode answer;
     try {
-      answer = answer(Wire.readRequest(in, Path.of(System.getProperty("user.home"))), lines);
+      Wire.Request r = Wire.readRequest(in, home());
+      if (r.op().equals("follow")) {
+        follow(r, lines);
+        System.exit(0);
+        return;
+      }
+      answer = answer(r, lines);
     } catch (RuntimeException e) {
       System.err.println("po far side: " + e.getMessage());
       System.exit(2);
@@ -48,22 +63,112 @@ public final class FarSide {
     System.exit(0);
   }
 
+  private static Path home() {
+    return Path.of(System.getProperty("user.home"));
+  }
+
+  /**
+   * A request with this process's terminal (stdin is the operator's keyboard): attach, as a po
+   * here would. Says what went wrong on the terminal, in one line, and exits 1.
+   */
+  private static int terminal(String encoded) {
+    try {
+      Wire.Request r = Wire.readRequest(Wire.JSON.readTree(java.util.Base64.getUrlDecoder().decode(encoded)), home());
+      if (!r.op().equals("attach")) {
+        throw new PoException("unknown operation '" + r.op() + "' with a terminal");
+      }
+      project(r).attach(r.json().path("agent").asText());
+      return 0;
+    } catch (IOException | RuntimeException e) {
+      System.err.println("po: " + e.getMessage());
+      return 1;
+    }
+  }
+
+  /** The one project of a request about one, with the launchers' environment it carries. */
+  private static Project project(Wire.Request r) {
+    return new Project(lifecycle(r), r.fleet(), r.items().get(0).entry());
+  }
+
+  /** The logs a request asks for: one agent's or every agent's, so many last lines. */
+  private static LogsCommand logs(Wire.Request r) {
+    JsonNode agent = r.json().path("agent");
+    return project(r).logs().setAgent(agent.isNull() || agent.isMissingNode() ? null : agent.asText())
+        .setLines(r.json().path("lines").asInt(LogsCommand.DEFAULT_LINES));
+  }
+
+  /**
+   * Prints the chosen logs' last lines, then each new line, one JSON object a line, until stdin
+   * ends: the other side closing it, or its ssh ending, which is how the other side says stop.
+   * Nothing of this request outlives the connection.
+   */
+  private static void follow(Wire.Request r, BufferedReader lines) {
+    onEnd(lines, () -> System.exit(0));
+    try {
+      logs(r).followHere(line -> {
+        say(Wire.line(line));
+        if (System.out.checkError()) {
+          // stdout is gone with the connection, even if stdin has not said so yet
+          System.exit(0);
+        }
+      }, () -> say(Wire.JSON.createObjectNode().put("following", true)));
+    } catch (PoException e) {
+      say(Wire.JSON.createObjectNode().put("error", e.getMessage()));
+    }
+  }
+
+  /**
+   * Runs {@code then} when stdin ends after the request: the other side closing it, or its ssh
+   * ending. Nothing is said on stdin meanwhile; a line is ignored, the end is what counts.
+   */
+  private static void onEnd(BufferedReader lines, Runnable then) {
+    Thread watcher = new Thread(() -> {
+      try {
+        while (lines.readLine() != null) {
+          // read on to the end
+        }
+      } catch (IOException ended) {
+        // the same: the connection is gone
+      }
+      then.run();
+    }, "po-far-side-stdin");
+    watcher.setDaemon(true);
+    watcher.start();
+  }
+
   static ObjectNode answer(Wire.Request r, BufferedReader lines) {
     ObjectNode answer = Wire.JSON.createObjectNode();
     switch (r.op()) {
       case "status" -> {
         ArrayNode a = answer.putArray("statuses");
-        List<ProjectStatus> all = StatusReader.read(r.fleet(), r.fleet().projects());
+        List<ProjectStatus> all = new LocalHost(r.fleet()).status(r.fleet().projects());
         all.forEach(s -> a.add(Wire.status(s)));
       }
       case "start", "stop" -> {
-        // the far side has no registry: the lifecycle only lends its environment and timeout
-        Lifecycle lifecycle = lifecycle(r);
+        // The asking po holds stdin open until it has the answer: its end before then means that
+        // po is gone (killed: its ssh ends). Stop at once, as a po killed here would: launchers
+        // already at work finish, the rest give up (they know this process as their caller).
+        onEnd(lines, () -> Runtime.getRuntime().halt(1));
         String verb = r.op().equals("start") ? LaunchCommand.START : LaunchCommand.STOP;
         ArrayNode a = answer.putArray("results");
-        List<LaunchResult> results = dev.po.git.Parallel.map(r.items(),
-            i -> LaunchCommand.run(verb, new Project(lifecycle, r.fleet(), i.entry()), i.force()));
-        results.forEach(x -> a.add(Wire.result(x)));
+        new LocalHost(r.fleet()).launchAll(lifecycle(r), verb, r.items(), true, x -> {})
+            .forEach(x -> a.add(Wire.result(x)));
+      }
+      case "harness" -> {
+        try {
+          answer.set("harness", Wire.harness(project(r).harnessStatus()));
+        } catch (PoException e) {
+          answer.put("error", e.getMessage());
+        }
+      }
+      case "logs" -> {
+        try {
+          ArrayNode a = answer.putArray("lines");
+          logs(r).call().forEach(l -> a.add(Wire.line(l)));
+        } catch (PoException e) {
+          answer.removeAll();
+          answer.put("error", e.getMessage());
+        }
       }
       case "check" -> {
         ArrayNode a = answer.putArray("findings");
@@ -88,7 +193,7 @@ public final class FarSide {
    * {@code commit} it is done; on anything else (or the connection's end) it is put back.
    */
   private static void update(Wire.Request r, BufferedReader lines, ObjectNode answer) {
-    Project p = new Project(lifecycle(r), r.fleet(), r.items().get(0).entry());
+    Project p = project(r);
     String ref = r.json().path("ref").asText();
     ProjectException[] aborted = new ProjectException[1];
     UpdateCommand u = p.update(ref).setRestart(r.json().path("restart").asBoolean()).recordWith(x -> {
@@ -153,7 +258,10 @@ public final class FarSide {
   }
 
   private static void say(JsonNode line) {
-    System.out.write(Wire.bytes(line), 0, Wire.bytes(line).length);
-    System.out.flush();
+    byte[] b = Wire.bytes(line);
+    synchronized (System.out) {
+      System.out.write(b, 0, b.length);
+      System.out.flush();
+    }
   }
 }

@@ -19,4 +19,14 @@ public enum HarnessState {
   public String word() {
     return name().toLowerCase(Locale.ROOT);
   }
+
+  /** The state whose {@link #word()} is {@code word}. */
+  static HarnessState ofWord(String word) {
+    for (HarnessState s : values()) {
+      if (s.word().equals(word)) {
+        return s;
+      }
+    }
+    throw new IllegalArgumentException("state '" + word + "' is not one of running, degraded, stopped, unknown, unreachable");
+  }
 }

@@ -1,122 +1,71 @@
 package dev.po.project;
 
-import com.fasterxml.jackson.databind.JsonNode;
+import dev.po.PoException;
 import dev.po.fleet.Fleet;
-import dev.po.fleet.Harness;
-import dev.po.fleet.HostSideChecks;
 import dev.po.fleet.Problem;
-import dev.po.fleet.Registry;
-import dev.po.fleet.HostEntry;
 import dev.po.fleet.ProjectEntry;
-import dev.po.git.Parallel;
-import java.nio.file.Path;
-import java.time.Duration;
+import dev.po.fleet.Registry;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
- * Where an operation on several projects splits by host: this machine's projects go to the local
- * code as they always did, each other host's go in one ssh round trip, and the hosts are worked in
- * parallel, so a dead host costs its own projects the connect timeout and nothing more.
+ * Where an operation on several projects splits by host: each host gets its own projects in one
+ * go (this machine's read in process, another's in one ssh round trip), and every host is worked
+ * at once, on a thread of its own, so that a dead host costs its own projects the connect timeout
+ * and never holds up another. Hosts are few; a pool would only queue them behind dead ones.
  */
 final class Hosts {
-  /** How long a far side may take to read its projects' status once connected. */
-  private static final Duration STATUS_WORK = Duration.ofMinutes(2);
-
   private Hosts() {}
+
+  /** The host named {@code name} in {@code fleet}, or this machine for {@code null}. */
+  static Host of(Fleet fleet, String name) {
+    if (name == null) {
+      return new LocalHost(fleet);
+    }
+    return new SshHost(fleet, fleet.host(name).orElseThrow(
+        () -> new ProjectException("no host '" + name + "' in the fleet registry")));
+  }
 
   /** The status of {@code projects}, in their order, wherever each lives. */
   static List<ProjectStatus> status(Fleet fleet, List<ProjectEntry> projects) {
-    Map<String, List<ProjectEntry>> byHost = group(projects);
-    List<Map.Entry<String, List<ProjectEntry>>> groups = new ArrayList<>(byHost.entrySet());
-    List<List<ProjectStatus>> answers = Parallel.map(groups, g -> g.getKey().isEmpty()
-        ? StatusReader.read(fleet, g.getValue())
-        : remoteStatus(fleet, g.getKey(), g.getValue()));
-    Map<String, ProjectStatus> byName = new HashMap<>();
+    Map<String, List<ProjectEntry>> byHost = group(projects, p -> p);
+    List<List<ProjectStatus>> answers = atOnce(new ArrayList<>(byHost.entrySet()),
+        g -> of(fleet, g.getKey()).status(g.getValue()));
+    Map<String, ProjectStatus> byName = new LinkedHashMap<>();
     answers.forEach(list -> list.forEach(s -> byName.put(s.name(), s)));
     return projects.stream().map(p -> byName.get(p.name())).toList();
   }
 
-  private static List<ProjectStatus> remoteStatus(Fleet fleet, String hostName, List<ProjectEntry> projects) {
-    SshHost host = new SshHost(fleet, fleet.host(hostName).orElseThrow());
-    List<Wire.Item> items = projects.stream().map(p -> new Wire.Item(p, false)).toList();
-    try {
-      JsonNode answer = host.call(Wire.request("status", fleet, items, Map.of(), STATUS_WORK), STATUS_WORK);
-      List<ProjectStatus> out = new ArrayList<>();
-      answer.path("statuses").forEach(s -> out.add(Wire.readStatus(s, hostName)));
-      return out;
-    } catch (HostException e) {
-      return projects.stream().map(p -> unreachable(fleet, p, e.getMessage())).toList();
-    }
-  }
-
-  private static ProjectStatus unreachable(Fleet fleet, ProjectEntry p, String why) {
-    return new ProjectStatus(p.name(), p.enabled(), fleet.harnessNameOf(p).orElse(null), p.ref(),
-        Path.of(p.location()), false, why, null, null, false, HarnessState.UNREACHABLE, p.host(), java.util.List.of());
-  }
-
   /**
-   * Starts or stops the remote {@code items}, one round trip per host, hosts in parallel; each
-   * project of a host that cannot be reached fails with the host's one-line reason.
+   * Starts or stops {@code items}, wherever each lives, and returns their results in the same
+   * order; {@code onEach} is told of each as it is known. With {@code parallel} false, one project
+   * after the other, host after host.
    */
-  static List<LaunchResult> launch(Lifecycle lifecycle, Fleet fleet, String verb, List<Wire.Item> items) {
-    Map<String, List<Wire.Item>> byHost = new LinkedHashMap<>();
-    items.forEach(i -> byHost.computeIfAbsent(i.entry().host(), h -> new ArrayList<>()).add(i));
-    List<List<LaunchResult>> answers = Parallel.map(new ArrayList<>(byHost.entrySet()), g -> {
-      HostEntry entry = fleet.host(g.getKey()).orElseThrow();
-      Map<String, String> env = environment(lifecycle, fleet, g.getValue().get(0).entry());
-      try {
-        JsonNode answer = new SshHost(fleet, entry).call(
-            Wire.request(verb, fleet, g.getValue(), env, lifecycle.timeout()), lifecycle.timeout());
-        List<LaunchResult> out = new ArrayList<>();
-        answer.path("results").forEach(r -> out.add(Wire.readResult(r)));
-        return out;
-      } catch (HostException e) {
-        return g.getValue().stream().map(i -> LaunchResult.failed(i.entry().name(), verb, e.getMessage())).toList();
-      }
-    });
-    List<LaunchResult> all = new ArrayList<>();
-    answers.forEach(all::addAll);
-    return all;
+  static List<LaunchResult> launch(Lifecycle lifecycle, Fleet fleet, String verb, List<Wire.Item> items,
+      boolean parallel, Consumer<LaunchResult> onEach) {
+    Map<String, List<Wire.Item>> byHost = group(items, Wire.Item::entry);
+    Function<Map.Entry<String, List<Wire.Item>>, List<LaunchResult>> work =
+        g -> of(fleet, g.getKey()).launchAll(lifecycle, verb, g.getValue(), parallel, onEach);
+    List<Map.Entry<String, List<Wire.Item>>> groups = new ArrayList<>(byHost.entrySet());
+    List<List<LaunchResult>> answers = parallel ? atOnce(groups, work) : groups.stream().map(work).toList();
+    Map<String, LaunchResult> byName = new LinkedHashMap<>();
+    answers.forEach(list -> list.forEach(r -> byName.put(r.project(), r)));
+    return items.stream().map(i -> byName.get(i.entry().name())).toList();
   }
 
   /**
-   * validate's checks of the projects on other hosts, each host in one round trip, in parallel:
-   * each problem placed at its project's key in {@code registry}. A host that cannot be reached is
-   * a problem of each of its projects; so is a harness url that only means something here.
+   * validate's checks of the projects on other hosts, each host in one round trip, all at once:
+   * each problem placed at its project's key in {@code registry}.
    */
   static List<Problem> check(Registry registry, Fleet fleet) {
-    Map<String, List<ProjectEntry>> byHost = group(fleet.projects());
-    byHost.remove("");
+    Map<String, List<ProjectEntry>> byHost = group(fleet.projects(), p -> p);
+    List<List<Problem>> each = atOnce(new ArrayList<>(byHost.entrySet()),
+        g -> of(fleet, g.getKey()).check(registry, g.getValue()));
     List<Problem> out = new ArrayList<>();
-    List<ProjectEntry> sent = new ArrayList<>();
-    for (ProjectEntry p : fleet.projects()) {
-      Harness h = fleet.harnessOf(p).orElse(null);
-      if (p.remote() && h != null && !HostSideChecks.meansTheSameElsewhere(h.url())) {
-        out.add(registry.problemAt(p.name(), null, "project '" + p.name() + "' is on host " + p.host() + ", but harness '"
-            + h.name() + "' url " + h.url() + " is a path on this machine: use an absolute path, ~/... or a URL that "
-            + p.host() + " can reach"));
-      }
-    }
-    List<List<Problem>> each = Parallel.map(new ArrayList<>(byHost.entrySet()), g -> {
-      List<Problem> problems = new ArrayList<>();
-      SshHost host = new SshHost(fleet, fleet.host(g.getKey()).orElseThrow());
-      List<Wire.Item> items = g.getValue().stream().map(p -> new Wire.Item(p, false)).toList();
-      try {
-        JsonNode answer = host.call(Wire.request("check", fleet, items, Map.of(), STATUS_WORK), STATUS_WORK);
-        for (JsonNode f : answer.path("findings")) {
-          String project = f.path("project").isNull() ? null : f.path("project").asText();
-          String key = f.path("key").isNull() ? null : f.path("key").asText();
-          problems.add(registry.problemAt(project, key, f.path("message").asText()));
-        }
-      } catch (HostException e) {
-        g.getValue().forEach(p -> problems.add(registry.problemAt(p.name(), "host", e.getMessage())));
-      }
-      return problems;
-    });
     each.forEach(out::addAll);
     return out;
   }
@@ -128,10 +77,61 @@ final class Hosts {
     return env;
   }
 
-  /** Projects by host name, this machine's under the empty name; in first-seen order. */
-  private static Map<String, List<ProjectEntry>> group(List<ProjectEntry> projects) {
-    Map<String, List<ProjectEntry>> byHost = new LinkedHashMap<>();
-    projects.forEach(p -> byHost.computeIfAbsent(p.host() == null ? "" : p.host(), h -> new ArrayList<>()).add(p));
+  /** {@code items} by host name, this machine's under {@code null}; in first-seen order. */
+  private static <T> Map<String, List<T>> group(List<T> items, Function<T, ProjectEntry> entry) {
+    Map<String, List<T>> byHost = new LinkedHashMap<>();
+    items.forEach(i -> byHost.computeIfAbsent(entry.apply(i).host(), h -> new ArrayList<>()).add(i));
     return byHost;
+  }
+
+  /**
+   * {@code work} applied to each of {@code groups}, every one on its own thread at once, in order.
+   * A failure of one is thrown once all have ended.
+   */
+  static <G, R> List<R> atOnce(List<G> groups, Function<G, R> work) {
+    if (groups.size() < 2) {
+      return groups.stream().map(work).toList();
+    }
+    List<R> out = new ArrayList<>();
+    List<Thread> threads = new ArrayList<>();
+    Throwable[] failure = new Throwable[1];
+    for (int i = 0; i < groups.size(); i++) {
+      out.add(null);
+      int at = i;
+      Thread t = new Thread(() -> {
+        try {
+          R r = work.apply(groups.get(at));
+          synchronized (out) {
+            out.set(at, r);
+          }
+        } catch (RuntimeException | Error e) {
+          synchronized (out) {
+            if (failure[0] == null) {
+              failure[0] = e;
+            }
+          }
+        }
+      }, "po-host");
+      t.setDaemon(true);
+      threads.add(t);
+      t.start();
+    }
+    try {
+      for (Thread t : threads) {
+        t.join();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      threads.forEach(Thread::interrupt);
+      throw new PoException("interrupted while waiting for hosts", e);
+    }
+    synchronized (out) {
+      if (failure[0] instanceof RuntimeException e) {
+        throw e;
+      } else if (failure[0] instanceof Error e) {
+        throw e;
+      }
+      return new ArrayList<>(out);
+    }
   }
 }

@@ -3,14 +3,11 @@ package dev.po.project;
 import dev.po.PoException;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
-import dev.po.git.Parallel;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
-import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * Starts or stops several projects: the named ones, or every enabled one with {@link #setAll}. One
@@ -82,76 +79,47 @@ public final class LaunchCommand {
       throw new PoException(all ? "name projects or use --all, not both" : "name a project, or use --all");
     }
     Fleet fleet = lifecycle.registry().read();
-    // one slot per project in the summary's order; a project on another host is filled in by its
-    // host's single round trip
-    List<Supplier<LaunchResult>> tasks = new ArrayList<>();
-    List<Wire.Item> remote = new ArrayList<>();
-    List<Integer> remoteSlots = new ArrayList<>();
+    // one slot per project in the summary's order: decided here (skipped, unknown), or filled by
+    // its host, each host taking all of its projects at once
+    List<LaunchResult> results = new ArrayList<>();
+    List<Wire.Item> items = new ArrayList<>();
+    List<Integer> slots = new ArrayList<>();
     if (all) {
       for (ProjectEntry p : fleet.projects()) {
-        if (p.remote() && (p.enabled() || verb.equals(STOP))) {
-          // a disabled project elsewhere is stopped too: down is harmless where nothing runs
-          remoteSlots.add(tasks.size());
-          tasks.add(null);
-          remote.add(new Wire.Item(p, false));
-        } else if (p.remote()) {
-          tasks.add(() -> LaunchResult.skipped(p.name(), verb, "disabled"));
+        Project project = new Project(lifecycle, fleet, p);
+        if (p.enabled() || (verb.equals(STOP) && project.host().mayRun(project))) {
+          slots.add(results.size());
+          results.add(null);
+          items.add(new Wire.Item(p, false));
         } else {
-          Project project = new Project(lifecycle, fleet, p);
-          tasks.add(
-              p.enabled() || (verb.equals(STOP) && mayRun(project))
-                  ? () -> run(verb, project, false)
-                  : () -> LaunchResult.skipped(p.name(), verb, verb.equals(STOP) ? "disabled, not running" : "disabled"));
+          results.add(decided(LaunchResult.skipped(p.name(), verb, verb.equals(STOP) ? "disabled, not running" : "disabled")));
         }
       }
     } else {
       for (String name : names) {
         ProjectEntry p = fleet.project(name).orElse(null);
         if (p == null) {
-          tasks.add(() -> LaunchResult.failed(name, verb, "no project '" + name + "' in the fleet registry"));
-        } else if (p.remote() && (p.enabled() || force || verb.equals(STOP))) {
-          remoteSlots.add(tasks.size());
-          tasks.add(null);
-          remote.add(new Wire.Item(p, force));
+          results.add(decided(LaunchResult.failed(name, verb, "no project '" + name + "' in the fleet registry")));
+        } else if (verb.equals(START) && !p.enabled() && !force) {
+          results.add(decided(LaunchResult.failed(name, verb, Project.disabled(name))));
         } else {
-          tasks.add(() -> run(verb, new Project(lifecycle, fleet, p), force));
+          slots.add(results.size());
+          results.add(null);
+          items.add(new Wire.Item(p, force));
         }
       }
     }
-    List<Supplier<LaunchResult>> local = tasks.stream().filter(java.util.Objects::nonNull).toList();
-    List<LaunchResult> localResults = runAll(local);
-    List<LaunchResult> remoteResults = remote.isEmpty() ? List.of() : Hosts.launch(lifecycle, fleet, verb, remote);
-    List<LaunchResult> results = new ArrayList<>();
-    int l = 0;
-    for (int i = 0; i < tasks.size(); i++) {
-      int r = remoteSlots.indexOf(i);
-      results.add(r >= 0 ? find(remoteResults, remote.get(r).entry().name()) : localResults.get(l++));
+    List<LaunchResult> launched = items.isEmpty() ? List.of() : Hosts.launch(lifecycle, fleet, verb, items, parallel, onEach);
+    for (int i = 0; i < slots.size(); i++) {
+      results.set(slots.get(i), launched.get(i));
     }
     return new LaunchSummary(verb, results);
   }
 
-  private LaunchResult find(List<LaunchResult> results, String project) {
-    return results.stream().filter(x -> x.project().equals(project)).findFirst()
-        .orElse(LaunchResult.failed(project, verb, "no answer for " + project + " from its host"));
-  }
-
-  /**
-   * Whether a disabled project may have agents running, so that {@code stop --all} stops it:
-   * disabling keeps a project out of {@code start --all}, not out of "stop everything". Only a
-   * project whose harness never ran there (no {@code .ao-state/}) or says it is stopped is left
-   * alone; an unreadable state is stopped, since {@code down} is harmless when nothing runs.
-   */
-  private static boolean mayRun(Project p) {
-    return java.nio.file.Files.isDirectory(p.root().resolve(".ao-state")) && p.state() != HarnessState.STOPPED;
-  }
-
-  private List<LaunchResult> runAll(List<Supplier<LaunchResult>> tasks) {
-    Function<Supplier<LaunchResult>, LaunchResult> each = t -> {
-      LaunchResult r = t.get();
-      onEach.accept(r);
-      return r;
-    };
-    return parallel ? Parallel.map(tasks, each) : tasks.stream().map(each).toList();
+  /** A result known without running anything, told as any other. */
+  private LaunchResult decided(LaunchResult r) {
+    onEach.accept(r);
+    return r;
   }
 
   /** Runs one project's launcher; a failure is a result, not an exception. */

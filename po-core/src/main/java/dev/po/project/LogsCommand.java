@@ -10,7 +10,8 @@ import java.util.function.Consumer;
 /**
  * Reads the logs the harness keeps of a project's agents: the last lines of one agent, or of each
  * agent in agents.toml order; {@link #follow} goes on with the lines as they are written. Reads
- * files only; starts no process.
+ * files only and starts no process here; the logs of a project on another host are read by po
+ * there, and come over ssh.
  *
  * <pre>{@code
  * po.project("my-project").logs().setAgent("worker").setLines(50).call()
@@ -46,9 +47,38 @@ public final class LogsCommand {
 
   /**
    * The last lines of each chosen log, agent after agent. Throws {@link ProjectException} for an
-   * agent the harness does not know, or when there is no log yet.
+   * agent the harness does not know, or when there is no log yet ({@link HostException} when the
+   * project's host cannot be reached).
    */
   public List<LogLine> call() {
+    return project.host().logs(this);
+  }
+
+  /**
+   * Gives {@code sink} the last lines of each chosen log, then every line written to them after,
+   * as it comes, until the calling thread is interrupted. A log that does not exist yet is waited
+   * for. For a project on another host the lines come over ssh, and an interrupt ends that
+   * connection and the reading there.
+   */
+  public void follow(Consumer<LogLine> sink) {
+    Objects.requireNonNull(sink, "sink");
+    project.host().follow(this, sink);
+  }
+
+  Project project() {
+    return project;
+  }
+
+  String agent() {
+    return agent;
+  }
+
+  int lines() {
+    return lines;
+  }
+
+  /** {@link #call()} where the logs are, on this machine. */
+  List<LogLine> readHere() {
     AgentLogs logs = logs();
     List<String> agents = chosen(logs);
     List<String> present = agents.stream().filter(logs::exists).toList();
@@ -63,14 +93,13 @@ public final class LogsCommand {
   }
 
   /**
-   * Gives {@code sink} the last lines of each chosen log, then every line written to them after,
-   * as it comes, until the calling thread is interrupted. A log that does not exist yet is waited
-   * for.
+   * {@link #follow} where the logs are, on this machine; {@code ready} runs once the agents are
+   * known to be there, before the first line.
    */
-  public void follow(Consumer<LogLine> sink) {
-    Objects.requireNonNull(sink, "sink");
+  void followHere(Consumer<LogLine> sink, Runnable ready) {
     AgentLogs logs = logs();
     List<String> agents = chosen(logs);
+    ready.run();
     for (String a : agents) {
       logs.last(a, lines).forEach(t -> sink.accept(new LogLine(a, t)));
     }

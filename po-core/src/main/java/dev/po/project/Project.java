@@ -3,12 +3,7 @@ package dev.po.project;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.Harness;
 import dev.po.fleet.ProjectEntry;
-import dev.po.process.Exec;
-import dev.po.process.ExecResult;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Objects;
 
 /**
@@ -67,45 +62,44 @@ public final class Project {
 
   /**
    * What the project's harness is doing, read from its status file; starts no process here (a
-   * project on another host is asked over ssh).
+   * project on another host is asked over ssh, and is {@link HarnessState#UNREACHABLE} when that
+   * host cannot be reached).
    */
   public HarnessState state() {
-    return entry.remote() ? Hosts.status(fleet, List.of(entry)).get(0).state() : HarnessStates.of(root());
+    return host().state(this);
   }
 
-  /** The harness status with each agent's pid, state and restarts; starts no process. */
+  /**
+   * The harness status with each agent's pid, state and restarts; starts no process here (a
+   * project on another host is asked over ssh; throws {@link HostException} when it cannot be
+   * reached).
+   */
   public HarnessStatus harnessStatus() {
-    if (entry.remote()) {
-      throw new ProjectException("project " + name() + " is on host " + entry.host()
-          + ": its agents are listed by po fleet status there");
-    }
-    return HarnessStates.read(root());
+    return host().harnessStatus(this);
   }
 
-  /** Starts reading the agents' logs; {@link LogsCommand#call()} gives their last lines. */
+  /**
+   * Starts reading the agents' logs; {@link LogsCommand#call()} gives their last lines. The logs
+   * of a project on another host are read there.
+   */
   public LogsCommand logs() {
-    requireLocal("logs", "logs AGENT");
     return new LogsCommand(this);
   }
 
   /**
    * Attaches this process's terminal to a running agent's tmux session through the harness
    * launcher's {@code attach} (on the harness's tmux socket) and returns when the operator
-   * detaches. {@code agent} may be {@code null} when the project has one agent. Refused, in one
-   * line, without a terminal, for an agent the harness does not know and for one not running.
+   * detaches; for a project on another host, through {@code ssh -t} and the launcher there.
+   * {@code agent} may be {@code null} when the project has one agent. Refused, in one line,
+   * without a terminal, for an agent the harness does not know and for one not running.
    */
   public void attach(String agent) {
-    requireLocal("attach", "attach AGENT");
-    Attach.run(this, agent);
-  }
-
-  /** Logs and attach read this machine's files and terminal; a project elsewhere says so plainly. */
-  private void requireLocal(String verb, String harnessVerb) {
-    if (entry.remote()) {
-      throw new ProjectException("project " + name() + " is on host " + entry.host() + ": po " + verb
-          + " does not reach other hosts yet; on that host, run 'engine/agents " + harnessVerb + "' in "
-          + entry.location());
+    if (System.console() == null) {
+      // tmux would fail with "open terminal failed: not a terminal" or hang a pipe: say why at once
+      throw new ProjectException("project " + name() + ": attach needs a terminal, and stdin or stdout is not one"
+          + " (read the log instead: po logs " + name() + (agent == null ? "" : " " + agent) + ")");
     }
+    host().attach(this, agent);
   }
 
   /** Runs the harness launcher's {@code up}; refuses a disabled project. */
@@ -116,23 +110,19 @@ public final class Project {
   /** Runs the harness launcher's {@code up}; {@code force} starts a disabled project too. */
   public LaunchResult start(boolean force) {
     if (!entry.enabled() && !force) {
-      throw new ProjectException("project " + name() + " is disabled; start it with --force");
+      throw new ProjectException(disabled(name()));
     }
-    return entry.remote() ? remote(LaunchCommand.START, force) : launch(LaunchCommand.START);
+    return host().launch(this, LaunchCommand.START, force);
   }
 
   /** Runs the harness launcher's {@code down}. */
   public LaunchResult stop() {
-    return entry.remote() ? remote(LaunchCommand.STOP, false) : launch(LaunchCommand.STOP);
+    return host().launch(this, LaunchCommand.STOP, false);
   }
 
-  /** The same launch, run by the project's host; a failure there throws as it would here. */
-  private LaunchResult remote(String verb, boolean force) {
-    LaunchResult r = Hosts.launch(lifecycle, fleet, verb, List.of(new Wire.Item(entry, force))).get(0);
-    if (r.failed()) {
-      throw new LaunchException(r.message(), List.of(), root(), -1, r.output());
-    }
-    return r;
+  /** Why a disabled project is not started. */
+  static String disabled(String name) {
+    return "project " + name + " is disabled; start it with --force";
   }
 
   /** Starts moving the project's engine pin to {@code ref}; {@link UpdateCommand#call()} does it. */
@@ -157,39 +147,9 @@ public final class Project {
     return fleet;
   }
 
-  LaunchResult launch(String verb) {
-    Path root = root();
-    List<String> argv = launcher();
-    argv.add(verb.equals(LaunchCommand.START) ? "up" : "down");
-    ExecResult r =
-        Exec.of(argv).in(root).env(lifecycle.environment()).timeout(lifecycle.timeout()).run();
-    if (!r.succeeded()) {
-      throw new LaunchException(
-          "project " + name() + ": " + r.describe(), argv, root, r.exitValue(), r.output());
-    }
-    String done = verb.equals(LaunchCommand.START) ? "started" : "stopped";
-    return new LaunchResult(name(), verb, LaunchResult.Outcome.DONE, done, r.output(), r.took());
-  }
-
-  /** The harness launcher's argv, checked to exist in the project's folder; add the verb. */
-  List<String> launcher() {
-    Path root = root();
-    if (!Files.isDirectory(root)) {
-      throw new ProjectException("project " + name() + ": location " + root + " is not a folder");
-    }
-    List<String> argv = new ArrayList<>(harness().launcher());
-    String program = argv.get(0);
-    Path launcher = root.resolve(program);
-    if (program.contains("/") && !Files.exists(launcher)) {
-      throw new ProjectException(
-          "project " + name() + ": no launcher " + launcher + " (is engine/ checked out? git submodule update --init)");
-    }
-    if (program.contains("/") && (Files.isDirectory(launcher) || !Files.isExecutable(launcher))) {
-      throw new ProjectException(
-          "project " + name() + ": the launcher " + launcher
-              + (Files.isDirectory(launcher) ? " is a folder, not a file" : " is not executable (chmod +x " + launcher + ")"));
-    }
-    return argv;
+  /** Where the project lives: this machine, or the host its registry entry names. */
+  Host host() {
+    return Hosts.of(fleet, entry.host());
   }
 
   @Override

@@ -1,7 +1,10 @@
 package dev.po.project;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -65,5 +68,76 @@ public record ProjectStatus(
   /** Whether the location is an existing git repository with an engine submodule. */
   public boolean sound() {
     return problem == null;
+  }
+
+  /**
+   * The status as JSON values, the one shape that {@code po fleet status --json} prints, that the
+   * po on another host answers with and that an embedding tool may keep: in this order {@code
+   * name, enabled, harness, ref, path, exists, sound, problem, pin, pinName, drift, state} (as
+   * {@link HarnessState#word()}), {@code host, agents} (each as {@link HarnessStatus.Agent#toJson()}).
+   */
+  public Map<String, Object> toJson() {
+    Map<String, Object> o = new LinkedHashMap<>();
+    o.put("name", name);
+    o.put("enabled", enabled);
+    o.put("harness", harness);
+    o.put("ref", ref);
+    o.put("path", path.toString());
+    o.put("exists", exists);
+    o.put("sound", sound());
+    o.put("problem", problem);
+    o.put("pin", pin);
+    o.put("pinName", pinName);
+    o.put("drift", drift);
+    o.put("state", state.word());
+    o.put("host", host);
+    List<Map<String, Object>> each = new ArrayList<>();
+    agents.forEach(a -> each.add(a.toJson()));
+    o.put("agents", each);
+    return o;
+  }
+
+  /**
+   * The status {@link #toJson()} wrote, read back from parsed JSON values (maps, lists, numbers,
+   * strings); {@code sound} follows from {@code problem}. Throws {@link IllegalArgumentException}
+   * naming the field that is missing or of the wrong kind.
+   */
+  public static ProjectStatus fromJson(Map<String, ?> o) {
+    List<HarnessStatus.Agent> agents = new ArrayList<>();
+    Object list = o.get("agents");
+    if (list != null) {
+      if (!(list instanceof List<?> l)) {
+        throw new IllegalArgumentException("status JSON: agents must be an array");
+      }
+      for (Object a : l) {
+        if (!(a instanceof Map<?, ?> m)) {
+          throw new IllegalArgumentException("status JSON: each agent must be an object");
+        }
+        @SuppressWarnings("unchecked")
+        Map<String, ?> agent = (Map<String, ?>) m;
+        agents.add(HarnessStatus.Agent.fromJson(agent));
+      }
+    }
+    String state = field(o, "state", String.class, true);
+    return new ProjectStatus(field(o, "name", String.class, true), Boolean.TRUE.equals(o.get("enabled")),
+        field(o, "harness", String.class, false), field(o, "ref", String.class, true),
+        Path.of(field(o, "path", String.class, true)), Boolean.TRUE.equals(o.get("exists")),
+        field(o, "problem", String.class, false), field(o, "pin", String.class, false),
+        field(o, "pinName", String.class, false), Boolean.TRUE.equals(o.get("drift")), HarnessState.ofWord(state),
+        field(o, "host", String.class, false), agents);
+  }
+
+  private static <T> T field(Map<String, ?> o, String name, Class<T> type, boolean required) {
+    Object v = o.get(name);
+    if (v == null) {
+      if (required) {
+        throw new IllegalArgumentException("status JSON: no " + name);
+      }
+      return null;
+    }
+    if (!type.isInstance(v)) {
+      throw new IllegalArgumentException("status JSON: " + name + " must be a " + type.getSimpleName().toLowerCase(java.util.Locale.ROOT));
+    }
+    return type.cast(v);
   }
 }

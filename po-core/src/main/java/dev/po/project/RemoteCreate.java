@@ -3,7 +3,6 @@ package dev.po.project;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.po.fleet.Fleet;
 import dev.po.fleet.Harness;
 import dev.po.fleet.HostEntry;
 import dev.po.fleet.ProjectEntry;
@@ -17,12 +16,11 @@ import java.nio.file.Path;
 final class RemoteCreate {
   private RemoteCreate() {}
 
-  static CreateResult call(Lifecycle lifecycle, Fleet fleet, CreateCommand c, Harness h, String hostName,
-      String location, String harnessAsGiven) {
+  static CreateResult call(SshLink link, HostEntry host, CreateCommand c, Harness h) {
     String name = c.name();
-    HostEntry host = fleet.host(hostName).orElseThrow(() -> new ProjectException(
-        "project " + name + ": no host '" + hostName + "' in the fleet registry"));
-    String where = location != null ? location : join(host.projectsDir(), name);
+    String hostName = host.name();
+    Lifecycle lifecycle = c.lifecycle();
+    String where = c.remoteLocation() != null ? c.remoteLocation() : join(host.projectsDir(), name);
     String bad = HostEntry.remotePathProblem(where);
     if (bad != null) {
       throw new ProjectException("project " + name + ": location " + bad);
@@ -37,6 +35,7 @@ final class RemoteCreate {
     h.launcher().forEach(hj.putArray("launcher")::add);
     request.putArray("projects");
     request.put("name", name);
+    request.put("host", hostName);
     request.put("ref", c.ref());
     request.put("harness", h.name());
     request.put("location", where);
@@ -44,14 +43,14 @@ final class RemoteCreate {
     ArrayNode cmd = request.putArray("agentCommand");
     c.agentCommand().forEach(cmd::add);
     request.put("register", c.register());
-    try (SshHost.Session s = new SshHost(fleet, host).open(Wire.bytes(request), lifecycle.timeout())) {
+    try (SshLink.Session s = link.open(Wire.bytes(request), lifecycle.timeout())) {
       JsonNode first = s.read();
       failed(first);
       if (c.register()) {
         try {
           lifecycle.registry().edit(f -> {
             c.refuseRegistered(f);
-            return f.withProject(new ProjectEntry(name, where, harnessAsGiven, c.ref(), true, hostName));
+            return f.withProject(new ProjectEntry(name, where, c.harnessAsGiven(), c.ref(), true, hostName));
           });
         } catch (RuntimeException e) {
           s.say("abort");
@@ -92,7 +91,8 @@ final class RemoteCreate {
         .setAgent(j.path("agent").asText())
         .setAgentCommand(agentCommand)
         .setRegister(j.path("register").asBoolean())
-        .onFleet(r.fleet(), record);
+        .onFleet(r.fleet(), record)
+        .seenAs(j.path("host").asText(null));
     CreateResult made = c.call();
     ObjectNode o = Wire.JSON.createObjectNode();
     o.put("root", made.root().toString());

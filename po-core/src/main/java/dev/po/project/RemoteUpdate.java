@@ -16,19 +16,21 @@ import java.util.List;
 final class RemoteUpdate {
   private RemoteUpdate() {}
 
-  static UpdateResult call(Lifecycle lifecycle, Project project, String ref, boolean restart, Runnable beforeRecord) {
+  static UpdateResult call(SshLink link, UpdateCommand u) {
+    Lifecycle lifecycle = u.lifecycle();
+    Project project = u.project();
+    String ref = u.ref();
     String name = project.name();
     Fleet fleet = project.fleet();
-    SshHost host = new SshHost(fleet, fleet.hostOf(project.entry()).orElseThrow());
     ObjectNode request = Wire.requestNode("update", fleet, List.of(new Wire.Item(project.entry(), false)),
         Hosts.environment(lifecycle, fleet, project.entry()), lifecycle.timeout());
     request.put("ref", ref);
-    request.put("restart", restart);
-    try (SshHost.Session s = host.open(Wire.bytes(request), lifecycle.timeout())) {
+    request.put("restart", u.restart());
+    try (SshLink.Session s = link.open(Wire.bytes(request), lifecycle.timeout())) {
       JsonNode first = s.read();
       failed(name, first);
       try {
-        beforeRecord.run();
+        u.beforeRegistryWrite().run();
         lifecycle.registry().edit(f -> f.withRef(name, ref));
       } catch (RuntimeException e) {
         s.say("abort");

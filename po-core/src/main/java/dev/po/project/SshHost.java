@@ -1,274 +1,231 @@
 package dev.po.project;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import dev.po.PoException;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.po.fleet.Fleet;
+import dev.po.fleet.Harness;
 import dev.po.fleet.HostEntry;
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.InputStream;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
+import dev.po.fleet.HostSideChecks;
+import dev.po.fleet.Problem;
+import dev.po.fleet.ProjectEntry;
+import dev.po.fleet.Registry;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import org.zeroturnaround.exec.ProcessExecutor;
-import org.zeroturnaround.exec.ProcessResult;
+import java.util.Map;
+import java.util.function.Consumer;
 
 /**
- * Another host, driven through the operator's {@code ssh}: one request per command for all of the
- * host's projects, run by the po jar that is copied to {@code ~/.cache/po/<hash>/} there the first
- * time. The remote command line is fixed text with nothing of the registry in it; locations, refs
- * and everything else travel as JSON on stdin. Host-key checking is ssh's, never turned off.
+ * Another host: each operation is one request to the po there (the same po-core code, run by
+ * {@link FarSide}), batching all of this host's projects of a command into one round trip. An
+ * operation that needs this side's word in the middle (an update, a create) or that goes on (a
+ * followed log) is a conversation over one ssh connection; an attachment is {@code ssh -t}.
  */
-final class SshHost {
-  /** The exit status of the remote script when a tool is missing; its stderr names it. */
-  private static final int MISSING_TOOL = 96;
-  /** The exit status of the remote script when the po jar of this hash is not there yet. */
-  private static final int NO_JAR = 97;
+final class SshHost implements Host {
+  /** How long a far side may take to read its projects once connected. */
+  static final Duration READ_WORK = Duration.ofMinutes(2);
 
   private final Fleet fleet;
   private final HostEntry host;
+  private final SshLink link;
 
   SshHost(Fleet fleet, HostEntry host) {
     this.fleet = fleet;
     this.host = host;
+    this.link = new SshLink(fleet, host);
   }
 
-  String name() {
-    return host.name();
-  }
-
-  /**
-   * Sends {@code request} and returns the far side's answer; throws {@link HostException} with
-   * one line (the ssh error, a missing tool, the far side's complaint) when there is none.
-   */
-  JsonNode call(byte[] request, Duration work) {
-    PoJar jar = PoJar.current();
-    Outcome first = ssh(runScript(jar.hash), new ByteArrayInputStream(request), work);
-    if (first.code == NO_JAR) {
-      upload(jar);
-      first = ssh(runScript(jar.hash), new ByteArrayInputStream(request), work);
-    }
-    if (first.code != 0) {
-      throw new HostException(host.name(), first.why());
-    }
+  @Override
+  public List<ProjectStatus> status(List<ProjectEntry> projects) {
     try {
-      return Wire.JSON.readTree(first.out);
-    } catch (IOException e) {
-      throw new HostException(host.name(), "unreadable answer from po there: " + e.getMessage());
+      JsonNode answer = link.call(Wire.request("status", fleet, items(projects), Map.of(), READ_WORK), READ_WORK);
+      List<ProjectStatus> out = new ArrayList<>();
+      answer.path("statuses").forEach(s -> out.add(Wire.readStatus(s, host.name())));
+      return out;
+    } catch (HostException e) {
+      return projects.stream().map(p -> unreachable(p, e.getMessage())).toList();
     }
   }
 
-  /**
-   * Starts a conversation: sends {@code request} and reads the far side's first answer, which
-   * {@link Session#read()} returns first. Copies the jar there first when it is missing.
-   */
-  Session open(byte[] request, Duration work) {
-    PoJar jar = PoJar.current();
-    Session s = new Session(request, work, jar);
-    if (s.noJar) {
-      upload(jar);
-      s = new Session(request, work, jar);
+  private ProjectStatus unreachable(ProjectEntry p, String why) {
+    return new ProjectStatus(p.name(), p.enabled(), fleet.harnessNameOf(p).orElse(null), p.ref(),
+        Path.of(p.location()), false, why, null, null, false, HarnessState.UNREACHABLE, p.host(), List.of());
+  }
+
+  /** Each project of a host that cannot be reached fails with the host's one-line reason. */
+  @Override
+  public List<LaunchResult> launchAll(Lifecycle lifecycle, String verb, List<Wire.Item> items, boolean parallel,
+      Consumer<LaunchResult> onEach) {
+    Map<String, String> env = Hosts.environment(lifecycle, fleet, items.get(0).entry());
+    List<LaunchResult> out = new ArrayList<>();
+    try {
+      // a conversation rather than a call: stdin stays open until the answer is here, and its end
+      // (this po killed, its ssh gone) stops the po there before it launches anything more
+      try (SshLink.Session s = link.open(Wire.request(verb, fleet, items, env, lifecycle.timeout()), lifecycle.timeout())) {
+        s.read().path("results").forEach(r -> out.add(Wire.readResult(r)));
+      }
+    } catch (HostException e) {
+      items.forEach(i -> out.add(LaunchResult.failed(i.entry().name(), verb, e.getMessage())));
     }
-    return s;
+    // in the order asked, whatever the far side's order; one it did not answer for has failed
+    List<LaunchResult> ordered = items.stream().map(i -> out.stream()
+        .filter(r -> r.project().equals(i.entry().name())).findFirst()
+        .orElse(LaunchResult.failed(i.entry().name(), verb, "no answer for " + i.entry().name() + " from host " + host.name())))
+        .toList();
+    ordered.forEach(onEach);
+    return ordered;
+  }
+
+  /** The same launch, run by the po there; a failure there throws as it would here. */
+  @Override
+  public LaunchResult launch(Project project, String verb, boolean force) {
+    LaunchResult r = launchAll(project.lifecycle(), verb, List.of(new Wire.Item(project.entry(), force)), false, x -> {})
+        .get(0);
+    if (r.failed()) {
+      throw new LaunchException(r.message(), List.of(), project.root(), -1, r.output());
+    }
+    return r;
+  }
+
+  /** Asking would cost a round trip, and {@code down} is harmless where nothing runs. */
+  @Override
+  public boolean mayRun(Project project) {
+    return true;
+  }
+
+  @Override
+  public HarnessStatus harnessStatus(Project project) {
+    return Wire.readHarness(one(request("harness", project)).path("harness"));
+  }
+
+  @Override
+  public HarnessState state(Project project) {
+    try {
+      return harnessStatus(project).state();
+    } catch (HostException e) {
+      return HarnessState.UNREACHABLE;
+    }
+  }
+
+  /** The far side holds its project while it works; the registry here is written after it did. */
+  @Override
+  public UpdateResult update(UpdateCommand update) {
+    return RemoteUpdate.call(link, update);
+  }
+
+  @Override
+  public CreateResult create(CreateCommand create, Fleet given, Harness harness) {
+    return RemoteCreate.call(link, host, create, harness);
+  }
+
+  @Override
+  public List<LogLine> logs(LogsCommand logs) {
+    JsonNode answer = one(logsRequest("logs", logs));
+    List<LogLine> out = new ArrayList<>();
+    answer.path("lines").forEach(l -> out.add(Wire.readLine(l)));
+    return out;
   }
 
   /**
-   * One ssh process spoken to in lines of JSON, for an operation that needs this side's word in
-   * the middle (an update waits for the registry). zt-exec runs a program to its end; this one is
-   * a conversation, so it runs on a plain {@link Process}, stopped after the connect timeout plus
-   * {@code work} whatever happens.
+   * One connection for the whole follow: the po there prints the last lines, then each new one,
+   * until this side ends the connection. The lines are handed to {@code sink} on the calling
+   * thread, which an interrupt ends: ssh is ended with it, and the po there, whose stdin ends,
+   * stops reading.
    */
-  final class Session implements AutoCloseable {
-    private final Process process;
-    private final java.io.BufferedReader out;
-    private final ByteArrayOutputStream err = new ByteArrayOutputStream();
-    private final Thread errPump;
-    private JsonNode pending;
-    private boolean noJar;
-
-    private Session(byte[] request, Duration work, PoJar jar) {
-      try {
-        process = new ProcessBuilder(argv(runScript(jar.hash))).start();
-      } catch (IOException e) {
-        throw new HostException(host.name(), "cannot run ssh: " + e.getMessage());
-      }
-      errPump = new Thread(() -> {
-        try (InputStream e = process.getErrorStream()) {
-          e.transferTo(err);
-        } catch (IOException ignored) {
-          // the process is gone; what it said is in err
-        }
-      }, "po-ssh-stderr");
-      errPump.setDaemon(true);
-      errPump.start();
-      long limit = TimeUnit.SECONDS.toMillis(fleet.defaults().connectTimeoutSeconds()) + work.toMillis();
-      Thread reaper = new Thread(() -> {
-        try {
-          if (!process.waitFor(limit, TimeUnit.MILLISECONDS)) {
-            process.destroyForcibly();
-          }
-        } catch (InterruptedException ignored) {
-          process.destroyForcibly();
-        }
-      }, "po-ssh-deadline");
-      reaper.setDaemon(true);
-      reaper.start();
-      out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-      try {
-        process.getOutputStream().write(request);
-        process.getOutputStream().flush();
-      } catch (IOException e) {
-        // ssh ended before reading: its exit status and stderr say why
-      }
-      try {
-        pending = next();
-      } catch (HostException e) {
-        if (process.exitValue() != NO_JAR) {
-          throw e;
-        }
-        noJar = true;
-      }
+  @Override
+  public void follow(LogsCommand logs, Consumer<LogLine> sink) {
+    if (Thread.currentThread().isInterrupted()) {
+      return;
     }
-
-    /** The far side's next answer; throws {@link HostException} when it ended without one. */
-    JsonNode read() {
-      if (pending != null) {
-        JsonNode first = pending;
-        pending = null;
-        return first;
-      }
-      return next();
-    }
-
-    private JsonNode next() {
-      String line;
+    try (SshLink.Session s = link.open(Wire.bytes(logsRequest("follow", logs)), null)) {
+      failed(s.read());
       try {
-        line = out.readLine();
-      } catch (IOException e) {
-        line = null;
-      }
-      if (line == null) {
-        int code;
-        try {
-          code = process.waitFor();
-          errPump.join(5000);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-          throw new HostException(host.name(), "interrupted");
+        while (true) {
+          sink.accept(Wire.readLine(s.next()));
         }
-        throw new HostException(host.name(), new Outcome(code, new byte[0], err.toString(StandardCharsets.UTF_8)).why());
-      }
-      try {
-        return Wire.JSON.readTree(line);
-      } catch (IOException e) {
-        throw new HostException(host.name(), "unreadable answer from po there: " + e.getMessage());
-      }
-    }
-
-    /** Sends one word on its own line. */
-    void say(String word) {
-      try {
-        process.getOutputStream().write((word + "\n").getBytes(StandardCharsets.UTF_8));
-        process.getOutputStream().flush();
-      } catch (IOException e) {
-        throw new HostException(host.name(), "the connection ended: " + e.getMessage());
-      }
-    }
-
-    @Override
-    public void close() {
-      try {
-        process.getOutputStream().close();
-        if (!process.waitFor(30, TimeUnit.SECONDS)) {
-          process.destroyForcibly();
-        }
-      } catch (IOException e) {
-        process.destroyForcibly();
       } catch (InterruptedException e) {
+        s.kill();
         Thread.currentThread().interrupt();
-        process.destroyForcibly();
+      }
+    } catch (HostException e) {
+      if (!Thread.currentThread().isInterrupted()) {
+        throw e;
       }
     }
   }
 
-  private void upload(PoJar jar) {
-    try (InputStream in = Files.newInputStream(jar.file)) {
-      Outcome up = ssh(uploadScript(jar.hash), in, Duration.ofMinutes(5));
-      if (up.code != 0) {
-        throw new HostException(host.name(), "cannot copy po there: " + up.why());
+  /**
+   * Checks the agent here from the harness status there (which also puts the jar there), then
+   * runs the harness's {@code attach} there in a terminal of its own, with the host's
+   * environment, through {@code ssh -t}.
+   */
+  @Override
+  public void attach(Project project, String agent) {
+    HarnessStatus.Agent target = Attach.running(project.name(), harnessStatus(project), agent);
+    ObjectNode request = request("attach", project);
+    request.put("agent", target.name());
+    int code = link.terminal(Wire.bytes(request));
+    if (code != 0) {
+      throw new ProjectException("project " + project.name() + ": attaching to agent " + target.name() + " on host "
+          + host.name() + " failed (exit " + code + (code == 255 ? " from ssh" : "") + ")");
+    }
+  }
+
+  /**
+   * A harness url that only means something here is a problem of each project there; the rest is
+   * checked there. A host that cannot be reached is a problem of each of its projects.
+   */
+  @Override
+  public List<Problem> check(Registry registry, List<ProjectEntry> projects) {
+    List<Problem> problems = new ArrayList<>();
+    for (ProjectEntry p : projects) {
+      Harness h = fleet.harnessOf(p).orElse(null);
+      if (h != null && !HostSideChecks.meansTheSameElsewhere(h.url())) {
+        problems.add(registry.problemAt(p.name(), null, "project '" + p.name() + "' is on host " + p.host()
+            + ", but harness '" + h.name() + "' url " + h.url() + " is a path on this machine: use an absolute path,"
+            + " ~/... or a URL that " + p.host() + " can reach"));
       }
-    } catch (IOException e) {
-      throw new PoException("cannot read " + jar.file + ": " + e.getMessage(), e);
     }
-  }
-
-  private static String runScript(String hash) {
-    return "for t in java git tmux; do command -v \"$t\" >/dev/null 2>&1"
-        + " || { echo \"no $t on PATH\" >&2; exit " + MISSING_TOOL + "; }; done; "
-        + "d=\"$HOME/.cache/po/" + hash + "\"; "
-        + "[ -f \"$d/po.jar\" ] || exit " + NO_JAR + "; "
-        // the first run there records a class-data archive of what po loads, which later runs
-        // map (a third of the start-up); written beside and renamed, as the jar is
-        + "if [ -f \"$d/po.jsa\" ]; then cds=\"-XX:SharedArchiveFile=$d/po.jsa\";"
-        + " else cds=\"-XX:ArchiveClassesAtExit=$d/po.jsa.$$\"; fi; "
-        // a non-interactive login often has no locale: without one, Java cannot name a
-        // non-ASCII path
-        + "export LC_ALL=C.UTF-8; "
-        + "java -XX:TieredStopAtLevel=1 -XX:+UseSerialGC -Xshare:auto -Xlog:cds=off -Xlog:cds+dynamic=off $cds"
-        + " -cp \"$d/po.jar\" " + FarSide.class.getName() + "; rc=$?; "
-        + "[ -f \"$d/po.jsa.$$\" ] && mv -f \"$d/po.jsa.$$\" \"$d/po.jsa\"; exit $rc";
-  }
-
-  /** Written beside and renamed, so that a copy cut short is never taken for the jar. */
-  private static String uploadScript(String hash) {
-    return "umask 077; d=\"$HOME/.cache/po/" + hash + "\"; mkdir -p \"$d\""
-        + " && cat > \"$d/po.jar.$$\" && mv -f \"$d/po.jar.$$\" \"$d/po.jar\"";
-  }
-
-  private List<String> argv(String script) {
-    List<String> argv = new ArrayList<>(List.of("ssh"));
-    fleet.sshConfigOf(host).ifPresent(f -> {
-      argv.add("-F");
-      argv.add(f.toString());
-    });
-    argv.addAll(List.of("-T", "-o", "BatchMode=yes",
-        "-o", "ConnectTimeout=" + fleet.defaults().connectTimeoutSeconds(), "--", host.ssh(), script));
-    return argv;
-  }
-
-  private static record Outcome(int code, byte[] out, String err) {
-    String why() {
-      String line = err.lines().map(String::strip).filter(l -> !l.isEmpty()).reduce((a, b) -> b).orElse("");
-      return line.isEmpty() ? "exit status " + code : line;
-    }
-  }
-
-  private Outcome ssh(String script, InputStream stdin, Duration work) {
-    ByteArrayOutputStream err = new ByteArrayOutputStream();
-    long limit = TimeUnit.SECONDS.toMillis(fleet.defaults().connectTimeoutSeconds()) + work.toMillis();
     try {
-      ProcessResult r = new ProcessExecutor()
-          .command(argv(script))
-          .redirectInput(stdin)
-          .readOutput(true)
-          .redirectError(err)
-          .exitValueAny()
-          .timeout(limit, TimeUnit.MILLISECONDS)
-          .destroyOnExit()
-          .execute();
-      return new Outcome(r.getExitValue(), r.output(), err.toString(StandardCharsets.UTF_8));
-    } catch (TimeoutException e) {
-      throw new HostException(host.name(), "no answer within " + limit / 1000 + " s");
-    } catch (IOException e) {
-      throw new HostException(host.name(), "cannot run ssh: " + e.getMessage());
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new HostException(host.name(), "interrupted");
+      JsonNode answer = link.call(Wire.request("check", fleet, items(projects), Map.of(), READ_WORK), READ_WORK);
+      for (JsonNode f : answer.path("findings")) {
+        String project = f.path("project").isNull() ? null : f.path("project").asText();
+        String key = f.path("key").isNull() ? null : f.path("key").asText();
+        problems.add(registry.problemAt(project, key, f.path("message").asText()));
+      }
+    } catch (HostException e) {
+      projects.forEach(p -> problems.add(registry.problemAt(p.name(), "host", e.getMessage())));
     }
+    return problems;
+  }
+
+  private static List<Wire.Item> items(List<ProjectEntry> projects) {
+    return projects.stream().map(p -> new Wire.Item(p, false)).toList();
+  }
+
+  /** A request about one project, with the launchers' environment there. */
+  private ObjectNode request(String op, Project project) {
+    return Wire.requestNode(op, fleet, List.of(new Wire.Item(project.entry(), false)),
+        Hosts.environment(project.lifecycle(), fleet, project.entry()), project.lifecycle().timeout());
+  }
+
+  private ObjectNode logsRequest(String op, LogsCommand logs) {
+    ObjectNode request = request(op, logs.project());
+    request.put("agent", logs.agent());
+    request.put("lines", logs.lines());
+    return request;
+  }
+
+  /** The far side's answer about one project; its refusal throws here as it would have there. */
+  private JsonNode one(ObjectNode request) {
+    return failed(link.call(Wire.bytes(request), READ_WORK));
+  }
+
+  private static JsonNode failed(JsonNode answer) {
+    if (answer.has("error")) {
+      throw new ProjectException(answer.path("error").asText());
+    }
+    return answer;
   }
 }

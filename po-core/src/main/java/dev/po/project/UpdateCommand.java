@@ -48,7 +48,6 @@ public final class UpdateCommand {
     return this;
   }
 
-  @SuppressWarnings("try") // the lock is held for the block, not read
   public UpdateResult call() {
     String name = project.name();
     if (ref == null || ref.isBlank()) {
@@ -59,10 +58,33 @@ public final class UpdateCommand {
       // and recorded, and then mean something else to status
       throw new ProjectException("project " + name + ": " + Names.invalidRef(ref));
     }
-    if (project.entry().remote()) {
-      // the far side holds its project while it works; the registry here is written after it did
-      return RemoteUpdate.call(lifecycle, project, ref, restart, beforeRegistryWrite);
-    }
+    return project.host().update(this);
+  }
+
+  Lifecycle lifecycle() {
+    return lifecycle;
+  }
+
+  Project project() {
+    return project;
+  }
+
+  String ref() {
+    return ref;
+  }
+
+  boolean restart() {
+    return restart;
+  }
+
+  Runnable beforeRegistryWrite() {
+    return beforeRegistryWrite;
+  }
+
+  /** {@link #call()} on this machine, the ref checked: the pin moves, then the registry records it. */
+  @SuppressWarnings("try") // the lock is held for the block, not read
+  UpdateResult pinHere() {
+    String name = project.name();
     String harness = project.harness().name();
     // the whole update, restart included, holds the project: a second command is refused
     try (ProjectLock held = project.hold("update " + name + " " + ref)) {

@@ -93,36 +93,42 @@ final class Wire {
     return new Request(o.path("op").asText(), fleet, items, env, Duration.ofMillis(o.path("timeoutMillis").asLong(1)), o);
   }
 
-  static ObjectNode status(ProjectStatus s) {
+  /** A status in its one JSON shape ({@link ProjectStatus#toJson()}), as {@code --json} prints it. */
+  static JsonNode status(ProjectStatus s) {
+    return JSON.valueToTree(s.toJson());
+  }
+
+  /** The status the far side sent, as seen from here: on {@code host}. */
+  @SuppressWarnings("unchecked")
+  static ProjectStatus readStatus(JsonNode o, String host) {
+    return ProjectStatus.fromJson(JSON.convertValue(o, Map.class)).onHost(host);
+  }
+
+  /** A harness status: its state's word, the watchdog, and each agent as {@code --json} shows it. */
+  static ObjectNode harness(HarnessStatus h) {
     ObjectNode o = JSON.createObjectNode();
-    o.put("name", s.name());
-    o.put("enabled", s.enabled());
-    o.put("harness", s.harness());
-    o.put("ref", s.ref());
-    o.put("path", s.path().toString());
-    o.put("exists", s.exists());
-    o.put("problem", s.problem());
-    o.put("pin", s.pin());
-    o.put("pinName", s.pinName());
-    o.put("drift", s.drift());
-    o.put("state", s.state().name());
+    o.put("state", h.state().word());
+    o.put("watchdogAlive", h.watchdogAlive());
+    o.put("watchdogPid", h.watchdogPid());
     ArrayNode agents = o.putArray("agents");
-    s.agents().forEach(a -> agents.add(JSON.valueToTree(a.toJson())));
+    h.agents().forEach(a -> agents.add(JSON.valueToTree(a.toJson())));
     return o;
   }
 
-  static ProjectStatus readStatus(JsonNode o, String host) {
-    return new ProjectStatus(o.path("name").asText(), o.path("enabled").asBoolean(), text(o, "harness"),
-        o.path("ref").asText(), Path.of(o.path("path").asText()), o.path("exists").asBoolean(), text(o, "problem"),
-        text(o, "pin"), text(o, "pinName"), o.path("drift").asBoolean(), HarnessState.valueOf(o.path("state").asText()),
-        host, agents(o.path("agents")));
+  @SuppressWarnings("unchecked")
+  static HarnessStatus readHarness(JsonNode o) {
+    List<HarnessStatus.Agent> agents = new ArrayList<>();
+    o.path("agents").forEach(a -> agents.add(HarnessStatus.Agent.fromJson(JSON.convertValue(a, Map.class))));
+    return new HarnessStatus(HarnessState.ofWord(o.path("state").asText()), o.path("watchdogAlive").asBoolean(),
+        o.path("watchdogPid").asLong(), agents);
   }
 
-  @SuppressWarnings("unchecked")
-  private static java.util.List<HarnessStatus.Agent> agents(JsonNode array) {
-    java.util.List<HarnessStatus.Agent> out = new java.util.ArrayList<>();
-    array.forEach(a -> out.add(HarnessStatus.Agent.fromJson(JSON.convertValue(a, Map.class))));
-    return out;
+  static ObjectNode line(LogLine l) {
+    return JSON.createObjectNode().put("agent", l.agent()).put("text", l.text());
+  }
+
+  static LogLine readLine(JsonNode o) {
+    return new LogLine(o.path("agent").asText(), o.path("text").asText());
   }
 
   static ObjectNode result(LaunchResult r) {

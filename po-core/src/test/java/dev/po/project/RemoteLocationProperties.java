@@ -26,8 +26,9 @@ import net.jqwik.api.lifecycle.BeforeContainer;
 
 /**
  * Hostile location strings thrown at a project on a real ssh host: each is refused by the registry
- * with a clear message, or travels to the host and back unchanged, and none is ever run by a
- * shell there (the markers its command substitutions would touch never appear).
+ * with a clear message, or travels to the host and back unchanged (in a status, and in a request
+ * for its logs), and none is ever run by a shell there (the markers its command substitutions
+ * would touch never appear).
  */
 class RemoteLocationProperties {
   static Path dir;
@@ -111,6 +112,10 @@ class RemoteLocationProperties {
         assertEquals(Files.isDirectory(expected), s.exists(), s.toString());
         assertEquals(s.exists() ? HarnessState.STOPPED : HarnessState.UNKNOWN, s.state(), s.toString());
         assertFalse(s.sound(), s.toString());
+        // its logs are read there too, the location travelling as JSON: refused there in one line
+        ProjectException e = org.junit.jupiter.api.Assertions.assertThrows(ProjectException.class,
+            () -> Po.open(fleet.file()).project(s.name()).logs().call());
+        assertTrue(e.getMessage().startsWith("project " + s.name() + ": "), e.getMessage());
       }
     }
     assertEquals(accepted.size(), back.size());

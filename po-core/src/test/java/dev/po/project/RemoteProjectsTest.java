@@ -10,51 +10,37 @@ import dev.po.Po;
 import dev.po.testing.HarnessRepo;
 import dev.po.testing.LockHolder;
 import dev.po.testing.SshHosts;
+import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Projects on real ssh hosts (see {@link SshHosts}), mixed with local ones in one registry. */
 class RemoteProjectsTest {
-  @TempDir static Path shared;
-  static SshHosts hosts;
+  @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
+  SshHosts hosts;
   @TempDir Path tmp;
   TempFleet fleet;
   String alpha;
   String beta;
 
-  @BeforeAll
-  static void hosts() {
-    SshHosts.assumeAvailable();
-    hosts = SshHosts.start(shared);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (hosts != null) {
-      hosts.close();
-    }
-  }
-
   @BeforeEach
   void fleet() {
+    hosts = HOSTS.get();
     fleet = TempFleet.create(tmp);
     fleet.addProject("local", "v0.1.0");
     alpha = hosts.host("hosta").projectsDir().resolve(tmp.getFileName() + "/alpha").toString();
     beta = hosts.host("hostb").projectsDir().resolve(tmp.getFileName() + "/beta").toString();
     hosts.makeProject("hosta", alpha, fleet.harness().url(), "v0.1.0");
     hosts.makeProject("hostb", beta, fleet.harness().url(), "v0.2.0");
-    String config = hosts.sshConfig().toString();
-    fleet.append("\n[hosts.hosta]\nssh_config = \"" + config + "\"\n"
-        + "\n[hosts.hostb]\nssh_config = \"" + config + "\"\n"
-        + "\n[hosts.dead]\nssh = \"deadhost\"\nssh_config = \"" + config + "\"\n"
+    fleet.append(hosts.table("hosta") + hosts.table("hostb") + hosts.table("dead", "deadhost", Map.of())
         + "\n[projects.alpha]\nhost = \"hosta\"\nlocation = \"" + alpha + "\"\nref = \"v0.1.0\"\n"
         + "\n[projects.beta]\nhost = \"hostb\"\nlocation = \"" + beta + "\"\nref = \"v0.1.0\"\n"
         + "\n[projects.gone]\nhost = \"dead\"\nlocation = \"~/projects/gone\"\nref = \"v0.1.0\"\n");
@@ -87,7 +73,7 @@ class RemoteProjectsTest {
 
   @Test
   void aHostWithoutJavaIsNamedInOneLine() {
-    fleet.append("\n[hosts.bare]\nssh = \"barehost\"\nssh_config = \"" + hosts.sshConfig() + "\"\n"
+    fleet.append(hosts.table("bare", "barehost", Map.of())
         + "\n[projects.nojava]\nhost = \"bare\"\nlocation = \"" + alpha + "\"\nref = \"v0.1.0\"\n");
     ProjectStatus s = Po.open(fleet.file()).status("nojava").get(0);
     assertEquals(HarnessState.UNREACHABLE, s.state());
@@ -97,7 +83,7 @@ class RemoteProjectsTest {
   @Test
   void aSilentHostCostsTheConnectTimeoutAndNoMore() {
     fleet.write(fleet.text().replace("[defaults]\n", "[defaults]\nconnect_timeout = 2\n")
-        + "\n[hosts.silent]\nssh = \"silenthost\"\nssh_config = \"" + hosts.sshConfig() + "\"\n"
+        + hosts.table("silent", "silenthost", Map.of())
         + "\n[projects.mute]\nhost = \"silent\"\nlocation = \"/srv/mute\"\nref = \"v0.1.0\"\n");
     long t0 = System.nanoTime();
     List<ProjectStatus> all = Po.open(fleet.file()).status("alpha", "mute");
@@ -106,6 +92,49 @@ class RemoteProjectsTest {
     assertTrue(all.get(0).sound(), String.valueOf(all.get(0).problem()));
     // generous for a loaded machine; without the connect timeout this would never return
     assertTrue(took.compareTo(Duration.ofSeconds(60)) < 0, "took " + took);
+  }
+
+  @Test
+  void tenDeadHostsCostOneConnectTimeoutTogetherAndTheLiveOnesAnswerAsUsual() {
+    int timeout = 5;
+    StringBuilder more = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      // most accept the connection and never speak, so each costs the whole connect timeout
+      more.append(hosts.table("mute" + i, i < 8 ? "silenthost" : "deadhost", Map.of()))
+          .append("\n[projects.m").append(i).append("]\nhost = \"mute").append(i)
+          .append("\"\nlocation = \"/srv/m").append(i).append("\"\nref = \"v0.1.0\"\n");
+    }
+    fleet.write(fleet.text().replace("[defaults]\n", "[defaults]\nconnect_timeout = " + timeout + "\n") + more);
+    Po po = Po.open(fleet.file());
+    // the jar is copied there and its class-data archive made once: not what is measured
+    po.status("alpha", "beta");
+    long t0 = System.nanoTime();
+    List<ProjectStatus> all = po.status();
+    Duration took = Duration.ofNanos(System.nanoTime() - t0);
+    assertEquals(14, all.size());
+    assertTrue(all.get(0).sound(), String.valueOf(all.get(0).problem()));
+    ProjectStatus a = all.get(1);
+    assertTrue(a.sound(), String.valueOf(a.problem()));
+    assertEquals("v0.1.0", a.pinName());
+    assertTrue(all.get(2).drift(), all.get(2).toString());
+    for (ProjectStatus m : all.subList(4, 14)) {
+      assertEquals(HarnessState.UNREACHABLE, m.state(), m.toString());
+      assertTrue(m.problem().startsWith("host mute"), m.problem());
+    }
+    // fourteen hosts (this machine, hosta, hostb, dead and the ten) worked eight at a time would
+    // wait for two connect timeouts at least
+    assertTrue(took.compareTo(Duration.ofSeconds(2L * timeout)) < 0, "took " + took);
+  }
+
+  @Test
+  void aProjectOnAnUnreachableHostSaysSoInOneLine() {
+    Project gone = Po.open(fleet.file()).project("gone");
+    assertEquals(HarnessState.UNREACHABLE, gone.state());
+    HostException e = assertThrows(HostException.class, gone::harnessStatus);
+    assertTrue(e.getMessage().startsWith("host dead: ssh: connect to host") && !e.getMessage().contains("\n"),
+        e.getMessage());
+    e = assertThrows(HostException.class, () -> gone.logs().call());
+    assertTrue(e.getMessage().startsWith("host dead: ssh: connect to host"), e.getMessage());
   }
 
   @Test
@@ -125,28 +154,17 @@ class RemoteProjectsTest {
     assertEquals(List.of("up", "down"), hosts.launcherLog("hosta", alpha));
   }
 
-  private String hostGit(String host, String dir, String... args) {
-    StringBuilder script = new StringBuilder("cd \"$1\" && git");
-    for (int i = 0; i < args.length; i++) {
-      script.append(" \"$").append(i + 2).append('"');
-    }
-    String[] all = new String[args.length + 1];
-    all[0] = dir;
-    System.arraycopy(args, 0, all, 1, args.length);
-    return hosts.sh(host, script.toString(), all).trim();
-  }
-
   @Test
   void updateMovesThePinThereThenRecordsTheRef() {
     Po po = Po.open(fleet.file());
-    String before = hostGit("hosta", alpha, "rev-parse", "HEAD");
+    String before = hosts.git("hosta", alpha, "rev-parse", "HEAD");
     UpdateResult r = po.project("alpha").update("v0.2.0").call();
     assertEquals("v0.1.0", r.fromRef());
     assertEquals(fleet.harness().commit("v0.1.0"), r.fromCommit());
     assertEquals(fleet.harness().commit("v0.2.0"), r.toCommit());
-    assertEquals(fleet.harness().commit("v0.2.0"), hostGit("hosta", alpha, "rev-parse", "HEAD:engine"));
-    assertEquals(r.commit(), hostGit("hosta", alpha, "rev-parse", "HEAD"));
-    assertEquals(before, hostGit("hosta", alpha, "rev-parse", "HEAD~1"));
+    assertEquals(fleet.harness().commit("v0.2.0"), hosts.git("hosta", alpha, "rev-parse", "HEAD:engine"));
+    assertEquals(r.commit(), hosts.git("hosta", alpha, "rev-parse", "HEAD"));
+    assertEquals(before, hosts.git("hosta", alpha, "rev-parse", "HEAD~1"));
     assertEquals("v0.2.0", po.fleet().requireProject("alpha").ref());
   }
 
@@ -154,18 +172,18 @@ class RemoteProjectsTest {
   void aRefusedUpdateChangesNeitherSide() {
     Po po = Po.open(fleet.file());
     String text = fleet.text();
-    String head = hostGit("hosta", alpha, "rev-parse", "HEAD");
+    String head = hosts.git("hosta", alpha, "rev-parse", "HEAD");
     ProjectException e = assertThrows(ProjectException.class, () -> po.project("alpha").update("v9").call());
     assertTrue(e.getMessage().contains("no tag, branch or commit 'v9'"), e.getMessage());
     assertEquals(text, fleet.text());
-    assertEquals(head, hostGit("hosta", alpha, "rev-parse", "HEAD"));
+    assertEquals(head, hosts.git("hosta", alpha, "rev-parse", "HEAD"));
   }
 
   @Test
   void aRegistryThatCannotBeWrittenPutsTheFarSideBack() {
     Po po = Po.open(fleet.file());
     String text = fleet.text();
-    String head = hostGit("hosta", alpha, "rev-parse", "HEAD");
+    String head = hosts.git("hosta", alpha, "rev-parse", "HEAD");
     Project alphaProject = po.project("alpha");
     ProjectException e = assertThrows(ProjectException.class, () -> alphaProject.update("v0.2.0")
         .beforeRegistryWrite(() -> {
@@ -173,9 +191,9 @@ class RemoteProjectsTest {
         }).call());
     assertTrue(e.getMessage().contains("disk full") && e.getMessage().contains("nothing changed"), e.getMessage());
     assertEquals(text, fleet.text());
-    assertEquals(head, hostGit("hosta", alpha, "rev-parse", "HEAD"));
-    assertEquals(fleet.harness().commit("v0.1.0"), hostGit("hosta", alpha, "rev-parse", "HEAD:engine"));
-    assertEquals(fleet.harness().commit("v0.1.0"), hostGit("hosta", alpha + "/engine", "rev-parse", "HEAD"));
+    assertEquals(head, hosts.git("hosta", alpha, "rev-parse", "HEAD"));
+    assertEquals(fleet.harness().commit("v0.1.0"), hosts.git("hosta", alpha, "rev-parse", "HEAD:engine"));
+    assertEquals(fleet.harness().commit("v0.1.0"), hosts.git("hosta", alpha + "/engine", "rev-parse", "HEAD"));
   }
 
   @Test
@@ -186,14 +204,25 @@ class RemoteProjectsTest {
     assertEquals(Path.of(where), r.root());
     assertEquals(fleet.harness().commit("v0.2.0"), r.engineCommit());
     assertFalse(Files.exists(Path.of(where)), "made there, not here");
-    assertEquals(fleet.harness().commit("v0.2.0"), hostGit("hostb", where, "rev-parse", "HEAD:engine"));
-    assertEquals(r.commit(), hostGit("hostb", where, "rev-parse", "HEAD"));
+    assertEquals(fleet.harness().commit("v0.2.0"), hosts.git("hostb", where, "rev-parse", "HEAD:engine"));
+    assertEquals(r.commit(), hosts.git("hostb", where, "rev-parse", "HEAD"));
     var entry = po.fleet().requireProject("made");
     assertEquals("hostb", entry.host());
     assertEquals(where, entry.location());
     ProjectStatus s = po.status("made").get(0);
     assertTrue(s.sound(), String.valueOf(s.problem()));
     assertFalse(s.drift());
+  }
+
+  @Test
+  void aCreateThatFindsItsProjectMadeThereNamesTheRegisterCommandWithItsHost() {
+    Po po = Po.open(fleet.file());
+    String where = hosts.host("hostb").projectsDir().resolve(tmp.getFileName() + "/kept").toString();
+    po.create("kept").setRef("v0.1.0").setHost("hostb").setRemoteLocation(where).call();
+    ProjectException e = assertThrows(ProjectException.class,
+        () -> po.create("kept").setRef("v0.1.0").setHost("hostb").setRemoteLocation(where).call());
+    assertTrue(e.getMessage().contains("run 'po fleet register kept --host hostb --location " + where + " --ref v0.1.0"),
+        e.getMessage());
   }
 
   @Test

@@ -44,6 +44,10 @@ public final class EngineHarness {
     }
   }
 
+  /** An agent's argv that says who it is, then ticks: a log that grows, an agent that stays. */
+  public static final java.util.List<String> TICKER = java.util.List.of("sh", "-c",
+      "echo \"hello from $AO_AGENT\"; i=0; while true; do i=$((i+1)); echo \"tick $i\"; sleep 0.3; done");
+
   /** A fresh tmux socket name for one test class; kill its server with {@link Tmux#kill}. */
   public static String newSocket() {
     return "po-test-" + UUID.randomUUID().toString().substring(0, 8);

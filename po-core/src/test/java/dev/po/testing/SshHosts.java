@@ -26,7 +26,7 @@ import java.util.concurrent.TimeUnit;
  * its own: host-key checking stays on. Each host's {@code ~/.cache/po} is a folder of the fixture
  * ({@link #cache}), so tests never fill the real one. Closing ends every sshd it started.
  *
- * <p>Needs root, {@code unshare} and {@code /usr/sbin/sshd} (Debian's openssh-server).
+ * <p>Needs root, {@code unshare} and {@code sshd} (Debian's openssh-server, or on {@code PATH}).
  */
 public final class SshHosts implements AutoCloseable {
   /** The hosts that answer. */
@@ -48,6 +48,8 @@ public final class SshHosts implements AutoCloseable {
   private final Path dir;
   private final Map<String, Host> hosts = new LinkedHashMap<>();
   private final List<Process> daemons = new ArrayList<>();
+  /** Each live host's sshd, by host name (barehost is hosta's). */
+  private final Map<String, Process> sshd = new LinkedHashMap<>();
   private ServerSocket silent;
 
   private SshHosts(Path dir) {
@@ -56,9 +58,26 @@ public final class SshHosts implements AutoCloseable {
 
   /** Whether this machine can run the fixture (root, unshare and sshd). */
   public static boolean available() {
-    return Files.isExecutable(Path.of("/usr/sbin/sshd"))
-        && Files.isExecutable(Path.of("/usr/bin/unshare"))
-        && "root".equals(System.getProperty("user.name"));
+    return sshd() != null && onPath("unshare") != null && "root".equals(System.getProperty("user.name"));
+  }
+
+  /**
+   * The sshd program by its absolute path (sshd re-executes itself by it): Debian's {@code
+   * /usr/sbin/sshd}, else the first on {@code PATH} (a Nix shell's); null where there is none.
+   */
+  static Path sshd() {
+    Path debian = Path.of("/usr/sbin/sshd");
+    return Files.isExecutable(debian) ? debian : onPath("sshd");
+  }
+
+  private static Path onPath(String program) {
+    for (String d : System.getenv().getOrDefault("PATH", "").split(":")) {
+      Path p = Path.of(d.isEmpty() ? "." : d, program).toAbsolutePath();
+      if (Files.isExecutable(p) && !Files.isDirectory(p)) {
+        return p;
+      }
+    }
+    return null;
   }
 
   /**
@@ -68,11 +87,11 @@ public final class SshHosts implements AutoCloseable {
   public static void assumeAvailable() {
     if ("true".equals(System.getenv("CI"))) {
       if (!available()) {
-        throw new IllegalStateException("CI must provide root, unshare and /usr/sbin/sshd (.ci/run installs openssh-server)");
+        throw new IllegalStateException("CI must provide root, unshare and sshd (.ci/run installs openssh-server)");
       }
       return;
     }
-    org.junit.jupiter.api.Assumptions.assumeTrue(available(), "needs root, unshare and /usr/sbin/sshd");
+    org.junit.jupiter.api.Assumptions.assumeTrue(available(), "needs root, unshare and sshd");
   }
 
   /** Starts the hosts with their keys and configuration in {@code dir}. */
@@ -130,18 +149,20 @@ public final class SshHosts implements AutoCloseable {
       Path cache = Files.createDirectories(dir.resolve(l[0]).resolve("cache"));
       Files.createDirectories(HOME_CACHE);
       String script = "mount -t tmpfs none \"$1\" && mount --bind \"$3\" \"$4\""
-          + " && exec /usr/sbin/sshd -D -e -f \"$2\"";
+          + " && exec \"$5\" -D -e -f \"$2\"";
       Process p = new ProcessBuilder("unshare", "-m", "--propagation", "private", "sh", "-c", script, "sh",
-              projects.toString(), sshdConfig.toString(), cache.toString(), HOME_CACHE.toString())
+              projects.toString(), sshdConfig.toString(), cache.toString(), HOME_CACHE.toString(), sshd().toString())
           .redirectErrorStream(true)
           .redirectOutput(dir.resolve(l[0]).resolve("sshd.log").toFile())
           .start();
       daemons.add(p);
+      sshd.put(l[0], p);
       known.append("[").append(l[1]).append("]:").append(port).append(' ').append(hostPub).append('\n');
       config.append(entry(l[0], l[1], port, clientKey));
     }
     // hosta again, as a login whose PATH holds none of the tools po needs there
     hosts.put("barehost", new Host("barehost", "127.0.0.2", hosts.get("hosta").port(), hosts.get("hosta").projectsDir()));
+    sshd.put("barehost", sshd.get("hosta"));
     config.append(entry("barehost", "127.0.0.2", hosts.get("hosta").port(), bareKey));
     hosts.put("deadhost", new Host("deadhost", "127.0.0.4", freePort("127.0.0.4"), null));
     config.append(entry("deadhost", "127.0.0.4", hosts.get("deadhost").port(), clientKey));
@@ -166,6 +187,77 @@ public final class SshHosts implements AutoCloseable {
         + "  UserKnownHostsFile " + dir.resolve("known_hosts") + "\n"
         + "  StrictHostKeyChecking yes\n"
         + "  LogLevel ERROR\n";
+  }
+
+  /**
+   * The registry table {@code [hosts.TABLE]} for test host {@code host}, with this fixture's ssh
+   * config, and {@code env} as its launchers' environment.
+   */
+  public String table(String table, String host, Map<String, String> env) {
+    StringBuilder t = new StringBuilder("\n[hosts." + table + "]\nssh = \"" + host + "\"\nssh_config = \"" + sshConfig() + "\"\n");
+    if (!env.isEmpty()) {
+      t.append("env = {");
+      t.append(String.join(", ", env.entrySet().stream().map(e -> e.getKey() + " = \"" + e.getValue() + "\"").toList()));
+      t.append("}\n");
+    }
+    return t.toString();
+  }
+
+  /** {@link #table(String, String, Map)} for a host whose table has its name and no environment. */
+  public String table(String host) {
+    return table(host, host, Map.of());
+  }
+
+  /** Runs git with {@code args} in {@code dir} on {@code host}; its output, trimmed. */
+  public String git(String host, String dir, String... args) {
+    StringBuilder script = new StringBuilder("cd \"$1\" && git");
+    for (int i = 0; i < args.length; i++) {
+      script.append(" \"$").append(i + 2).append('"');
+    }
+    String[] all = new String[args.length + 1];
+    all[0] = dir;
+    System.arraycopy(args, 0, all, 1, args.length);
+    return sh(host, script.toString(), all).trim();
+  }
+
+  /** Appends {@code text} to {@code file} on {@code host}, making its folder. */
+  public void append(String host, String file, String text) {
+    if (text.contains("\0")) {
+      throw new IllegalArgumentException("test text with a NUL");
+    }
+    // printf '%b' turns the escapes back: the text travels as one line of arguments
+    String escaped = text.replace("\\", "\\\\").replace("\n", "\\n").replace("\r", "\\r");
+    sh(host, "mkdir -p \"$(dirname \"$1\")\" && printf '%b' \"$2\" >> \"$1\"", file, escaped);
+  }
+
+  /**
+   * The command lines of what runs for connections to {@code host} now (see {@link HostSessions}):
+   * empty once nothing of a request is left there.
+   */
+  public List<String> sessions(String host) {
+    Process daemon = sshd.get(host);
+    if (daemon == null) {
+      throw new IllegalArgumentException("no sshd for test host '" + host + "'");
+    }
+    return HostSessions.of(daemon.toHandle(), host(host).address(), host(host).port());
+  }
+
+  /**
+   * Waits up to {@code seconds} for {@link #sessions} of {@code host} to be empty; returns what
+   * still runs then (empty when nothing does).
+   */
+  public List<String> awaitNoSessions(String host, int seconds) {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+    List<String> left;
+    while (!(left = sessions(host)).isEmpty() && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return left;
+      }
+    }
+    return left;
   }
 
   /** What the host sees as {@code ~/.cache/po}. */

@@ -35,13 +35,18 @@ class ScriptsIT {
   }
 
   private Run script(Map<String, String> env, String name, String... args) throws IOException, InterruptedException {
+    return run(tmp, env, name, args);
+  }
+
+  /** Runs the launcher {@code name} in {@code dir} with {@code env} added, stdin empty, as typed. */
+  static Run run(Path dir, Map<String, String> env, String name, String... args) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(Path.of(name).toAbsolutePath().toString());
     cmd.addAll(List.of(args));
-    ProcessBuilder pb = new ProcessBuilder(cmd).directory(tmp.toFile());
+    ProcessBuilder pb = new ProcessBuilder(cmd).directory(dir.toFile());
     pb.environment().putAll(env);
-    Path out = tmp.resolve("out.txt");
-    Path err = tmp.resolve("err.txt");
+    Path out = dir.resolve("out.txt");
+    Path err = dir.resolve("err.txt");
     pb.redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
     Process p = pb.start();
     assertTrue(p.waitFor(120, TimeUnit.SECONDS), name + " did not finish");

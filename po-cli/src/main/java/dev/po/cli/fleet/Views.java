@@ -1,6 +1,6 @@
 package dev.po.cli.fleet;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.po.cli.Json;
 import dev.po.cli.Table;
@@ -32,26 +32,11 @@ final class Views {
 
   /**
    * {@code name, enabled, harness, ref, path, exists, sound, problem, pin, pinName, drift, state,
-   * host, agents}; each agent in po-core's shape ({@code HarnessStatus.Agent#toJson}).
+   * host, agents}: po-core's one shape of a status ({@code ProjectStatus#toJson}), which the po on
+   * another host answers with too.
    */
-  static ObjectNode status(ProjectStatus s) {
-    ObjectNode o = Json.object();
-    o.put("name", s.name());
-    o.put("enabled", s.enabled());
-    o.put("harness", s.harness());
-    o.put("ref", s.ref());
-    o.put("path", s.path().toString());
-    o.put("exists", s.exists());
-    o.put("sound", s.sound());
-    o.put("problem", s.problem());
-    o.put("pin", s.pin());
-    o.put("pinName", s.pinName());
-    o.put("drift", s.drift());
-    o.put("state", s.state().word());
-    o.put("host", s.host());
-    ArrayNode agents = o.putArray("agents");
-    s.agents().forEach(a -> agents.add(Json.of(a.toJson())));
-    return o;
+  static JsonNode status(ProjectStatus s) {
+    return Json.of(s.toJson());
   }
 
   /** The agents' table of {@code status --agents}: a row per agent of each project. */

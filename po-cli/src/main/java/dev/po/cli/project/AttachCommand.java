@@ -14,7 +14,8 @@ import picocli.CommandLine.Spec;
       "Attach the terminal to an agent's tmux session; detach with C-b d.",
       "",
       "Runs the project's harness launcher's attach (engine/agents attach AGENT), so the tmux"
-          + " socket is the one the harness uses (AO_TMUX_SOCKET is passed through).",
+          + " socket is the one the harness uses (AO_TMUX_SOCKET is passed through). For a project"
+          + " on another host, through ssh -t, with the host's env.",
       "",
       "AGENT may be left out when the project has one agent. Refused in one line without a"
           + " terminal, or when the agent is not running.",

@@ -24,6 +24,9 @@ import picocli.CommandLine.Spec;
       "",
       "Without AGENT, every agent's log in turn, each line prefixed with the agent's name; with -f,"
           + " the lines of all of them as they are written, until interrupted (Ctrl-C).",
+      "",
+      "For a project on another host, po there reads the logs and the lines come over ssh; -f"
+          + " keeps one connection open, and ending po ends it and the reading there.",
       ""
     })
 public final class LogsCommand implements Callable<Integer> {

@@ -8,42 +8,29 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.po.cli.PoRun;
 import dev.po.testing.SshHosts;
+import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
 import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.io.TempDir;
 
 /** Every project command, typed as an operator would, on a project of a real ssh host. */
 class RemoteCliTest {
   static final ObjectMapper JSON = new ObjectMapper();
-  @TempDir static Path shared;
-  static SshHosts hosts;
+  @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
   @TempDir Path tmp;
-
-  @BeforeAll
-  static void hosts() {
-    SshHosts.assumeAvailable();
-    hosts = SshHosts.start(shared);
-  }
-
-  @AfterAll
-  static void stop() {
-    if (hosts != null) {
-      hosts.close();
-    }
-  }
 
   @Test
   void createRegisterStatusStartUpdateStopValidateOnAHost() throws Exception {
+    SshHosts hosts = HOSTS.get();
     TempFleet fleet = TempFleet.create(tmp);
     fleet.addProject("local", "v0.1.0");
     String dir = hosts.host("hosta").projectsDir().resolve(tmp.getFileName().toString()).toString();
-    fleet.append("\n[hosts.build]\nssh = \"hosta\"\nssh_config = \"" + hosts.sshConfig() + "\"\n"
-        + "projects_dir = \"" + dir + "\"\n"
-        + "\n[hosts.dead]\nssh = \"deadhost\"\nssh_config = \"" + hosts.sshConfig() + "\"\n");
+    fleet.append(hosts.table("build", "hosta", Map.of()) + "projects_dir = \"" + dir + "\"\n"
+        + hosts.table("dead", "deadhost", Map.of()));
 
     PoRun r = on(fleet.file(), "create", "alpha", "--ref", "v0.1.0", "--host", "build", "--register");
     assertEquals(0, r.code(), r::toString);

@@ -17,8 +17,9 @@ import java.util.regex.Pattern;
 /**
  * A real terminal for po: a tmux pane on a private socket, as a person's terminal emulator would
  * be. {@link #run} types a shell command into a fresh pane and returns the screen with its colours
- * ({@code capture-pane -e}) once the command has finished; {@link #open} starts an interactive
- * program to type keys into and read the screen of as it answers.
+ * ({@code capture-pane -e}) once the command has finished; {@link #start} leaves it running, to
+ * be watched and typed into; {@link #open} starts an interactive program to type keys into and read
+ * the screen of as it answers.
  */
 final class Screen implements AutoCloseable {
   private static final String END = "__screen_done__";
@@ -41,21 +42,48 @@ final class Screen implements AutoCloseable {
 
   /** Runs {@code shell} (sh syntax) in a new pane in {@code dir}; the screen with its escapes. */
   String run(String shell) throws IOException, InterruptedException {
+    String session = start(shell);
+    awaitDone(session);
+    String screen = tmux("capture-pane", "-p", "-e", "-t", session);
+    tmux("kill-session", "-t", session);
+    return screen.substring(0, screen.indexOf(END));
+  }
+
+  /**
+   * Starts {@code shell} (sh syntax) in a new pane in {@code dir} and returns at once: the pane's
+   * name, for {@link #text}, {@link #await}, {@link #type} and {@link #awaitDone}.
+   */
+  String start(String shell) throws IOException, InterruptedException {
     keepServer();
     String session = "run" + runs++;
     Path script = Files.writeString(dir.resolve(session + ".sh"),
         "cd '" + dir + "'\n" + shell + "\necho " + END + "\nexec sleep 600\n");
     tmux("new-session", "-d", "-x", "200", "-y", "60", "-s", session, "sh " + script);
+    return session;
+  }
+
+  /** What the pane shows now, without escapes. */
+  String text(String session) throws IOException, InterruptedException {
+    return tmux("capture-pane", "-p", "-t", session);
+  }
+
+  /** Waits up to 120 s until the pane shows {@code text}; returns the screen then. */
+  String await(String session, String text) throws IOException, InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
-    while (!tmux("capture-pane", "-p", "-t", session).contains(END)) {
+    String shown;
+    while (!(shown = text(session)).contains(text)) {
       if (System.nanoTime() > deadline) {
-        fail("the command did not finish in the pane within 120 s:\n" + tmux("capture-pane", "-p", "-t", session));
+        fail("the pane did not show '" + text + "' within 120 s:\n" + shown);
       }
       Thread.sleep(100);
     }
-    String screen = tmux("capture-pane", "-p", "-e", "-t", session);
-    tmux("kill-session", "-t", session);
-    return screen.substring(0, screen.indexOf(END));
+    return shown;
+  }
+
+  /** Waits until the pane's command has finished; the screen before the end marker, without escapes. */
+  String awaitDone(String session) throws IOException, InterruptedException {
+    String shown = await(session, END);
+    return shown.substring(0, shown.indexOf(END));
   }
 
   /**
