@@ -1,8 +1,8 @@
 package dev.agentorchestrator;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.channels.FileChannel;
-import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -36,21 +36,26 @@ final class LogRotation {
     }
   }
 
-  /** Rotates every {@code *.log} in {@code dir} larger than {@code maxBytes}; returns their names. */
+  /**
+   * Rotates every {@code *.log} in {@code dir} larger than {@code maxBytes}; returns their names.
+   * The look runs on every heartbeat of every watchdog, so it is a plain listing and a size per
+   * file (a glob would compile a pattern each time).
+   */
   static List<String> trim(Path dir, long maxBytes) throws IOException {
     List<String> rotated = new ArrayList<>();
-    if (!Files.isDirectory(dir)) {
-      return rotated;
+    String[] names = dir.toFile().list();
+    if (names == null) {
+      return rotated; // not a folder (yet)
     }
-    try (DirectoryStream<Path> logs = Files.newDirectoryStream(dir, "*.log")) {
-      for (Path log : logs) {
-        if (Files.isRegularFile(log) && Files.size(log) > maxBytes) {
-          Files.copy(log, log.resolveSibling(log.getFileName() + ".1"), StandardCopyOption.REPLACE_EXISTING);
-          try (FileChannel c = FileChannel.open(log, StandardOpenOption.WRITE)) {
-            c.truncate(0);
-          }
-          rotated.add(log.getFileName().toString());
+    for (String name : names) {
+      File file = new File(dir.toFile(), name);
+      if (name.endsWith(".log") && file.length() > maxBytes && file.isFile()) {
+        Path log = file.toPath();
+        Files.copy(log, log.resolveSibling(name + ".1"), StandardCopyOption.REPLACE_EXISTING);
+        try (FileChannel c = FileChannel.open(log, StandardOpenOption.WRITE)) {
+          c.truncate(0);
         }
+        rotated.add(name);
       }
     }
     return rotated;

@@ -1,5 +1,6 @@
 package dev.agentorchestrator;
 
+import java.io.FileInputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
@@ -17,8 +18,8 @@ final class Procs {
 
   /** Whether {@code pid} runs and is not a zombie waiting to be reaped. */
   static boolean alive(long pid) {
-    String[] stat = stat(pid);
-    return stat != null && !"Z".equals(stat[0]) && !"X".equals(stat[0]);
+    Stat stat = Stat.of(pid);
+    return stat != null && stat.state() != 'Z' && stat.state() != 'X';
   }
 
   /**
@@ -26,16 +27,15 @@ final class Procs {
    * tmux sometimes reaps a dead pane's process late; until then the status is only here.
    */
   static Integer zombieExit(long pid) {
-    String[] stat = stat(pid);
-    if (stat == null || !"Z".equals(stat[0]) || stat.length < 50) {
+    Stat stat = Stat.of(pid);
+    if (stat == null || stat.state() != 'Z') {
       return null;
     }
-    try {
-      int status = Integer.parseInt(stat[49].strip()); // field 52, exit_code, in waitpid's encoding
-      return (status & 0x7f) != 0 ? 128 + (status & 0x7f) : (status >> 8) & 0xff;
-    } catch (NumberFormatException e) {
+    long status = stat.field(49); // field 52, exit_code, in waitpid's encoding
+    if (status < 0) {
       return null;
     }
+    return (int) ((status & 0x7f) != 0 ? 128 + (status & 0x7f) : (status >> 8) & 0xff);
   }
 
   /** The command line of {@code pid}, arguments joined by NUL, or "" when gone. */
@@ -61,19 +61,14 @@ final class Procs {
 
   /** Seconds since {@code pid} started, or -1 when it is gone. */
   static long uptimeSeconds(long pid) {
-    String[] stat = stat(pid);
-    if (stat == null) {
+    Stat stat = Stat.of(pid);
+    long start = stat == null ? -1 : stat.field(19); // fields after "comm)": state=0, ppid=1, ..., starttime=19
+    byte[] up = read("/proc/uptime", 64);
+    if (start < 0 || up == null) {
       return -1;
     }
-    try {
-      // fields after "comm)": state=0, ppid=1, ..., starttime=19
-      long start = Long.parseLong(stat[19]) / CLOCK_TICKS;
-      String up = Files.readString(Path.of("/proc/uptime"));
-      long now = (long) Double.parseDouble(up.substring(0, up.indexOf(' ')));
-      return Math.max(0, now - start);
-    } catch (IOException | RuntimeException e) {
-      return -1;
-    }
+    long now = Stat.number(up, 0, up.length); // whole seconds: the digits before the '.'
+    return now < 0 ? -1 : Math.max(0, now - start / CLOCK_TICKS);
   }
 
   /**
@@ -86,9 +81,9 @@ final class Procs {
     try (DirectoryStream<Path> dirs = Files.newDirectoryStream(Path.of("/proc"), "[0-9]*")) {
       for (Path dir : dirs) {
         long p = Long.parseLong(dir.getFileName().toString());
-        String[] stat = stat(p);
-        if (stat != null && !"Z".equals(stat[0])) {
-          all.add(new long[] {p, Long.parseLong(stat[1]), Long.parseLong(stat[3])});
+        Stat stat = Stat.of(p);
+        if (stat != null && stat.state() != 'Z') {
+          all.add(new long[] {p, stat.field(1), stat.field(3)});
         }
       }
     } catch (IOException | RuntimeException e) {
@@ -145,16 +140,76 @@ final class Procs {
     }
   }
 
-  /** The fields of /proc/PID/stat after the command name, or null when the process is gone. */
-  private static String[] stat(long pid) {
-    if (pid <= 0) {
+  /** The bytes of a small {@code /proc} file, or null when it cannot be read. */
+  private static byte[] read(String file, int max) {
+    try (FileInputStream in = new FileInputStream(file)) {
+      return in.readNBytes(max);
+    } catch (IOException e) {
       return null;
     }
-    try {
-      String s = Files.readString(Path.of("/proc", Long.toString(pid), "stat"));
-      return s.substring(s.lastIndexOf(')') + 2).split(" ");
-    } catch (IOException | RuntimeException e) {
+  }
+
+  /**
+   * One read of {@code /proc/PID/stat}, its fields taken from the bytes. The watchdog reads these
+   * on its heartbeat and at every heal, interpreted: splitting the line into fifty strings cost
+   * more than everything else it did there.
+   */
+  private static final class Stat {
+    /** Beyond the longest line: 52 numbers of at most 20 digits, and a 15-byte name. */
+    private static final int MAX = 1536;
+
+    private final byte[] line;
+    /** Where the state letter is: two bytes after the last ')', the end of the command name. */
+    private final int state;
+
+    private Stat(byte[] line, int state) {
+      this.line = line;
+      this.state = state;
+    }
+
+    /** The process's stat, or null when it is gone. */
+    static Stat of(long pid) {
+      if (pid <= 0) {
+        return null;
+      }
+      byte[] line = read("/proc/" + pid + "/stat", MAX);
+      if (line == null) {
+        return null;
+      }
+      for (int i = line.length - 1; i > 0; i--) {
+        if (line[i] == ')') {
+          return i + 2 < line.length ? new Stat(line, i + 2) : null;
+        }
+      }
       return null;
+    }
+
+    char state() {
+      return (char) line[state];
+    }
+
+    /** Field {@code k} after the command name (0 is the state, 1 the parent...), or -1 when not a number. */
+    long field(int k) {
+      int i = state;
+      for (int skipped = 0; skipped < k; i++) {
+        if (i >= line.length) {
+          return -1;
+        }
+        if (line[i] == ' ') {
+          skipped++;
+        }
+      }
+      return number(line, i, line.length);
+    }
+
+    /** The decimal number at {@code from}, up to the first byte that is not a digit; -1 when none. */
+    static long number(byte[] b, int from, int to) {
+      long n = 0;
+      int i = from;
+      for (; i < to && b[i] >= '0' && b[i] <= '9'; i++) {
+        n = n * 10 + (b[i] - '0');
+      }
+      return i == from ? -1 : n;
     }
   }
 }

@@ -1,8 +1,10 @@
 package dev.agentorchestrator;
 
+import java.io.FileOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,6 +13,9 @@ import java.nio.file.StandardOpenOption;
 
 /** A project root and the files the harness keeps under {@code .ao-state/}. */
 final class Project {
+
+  /** This process's pid, in the names of its temporary files. */
+  private static final long PID = ProcessHandle.current().pid();
 
   private final Path root;
   private boolean locking;
@@ -106,12 +111,21 @@ final class Project {
     }
   }
 
-  /** Replaces {@code file} with {@code content} so that a reader never sees half a file. */
+  /**
+   * Replaces {@code file} with {@code content} so that a reader never sees half a file. Through
+   * {@code java.io}: the watchdog does this on every heartbeat, interpreted, and the same write
+   * through NIO's files and channels ran several times the code. When the rename fails, NIO's move
+   * is tried, for its reason.
+   */
   static void writeAtomically(Path file, String content) {
-    Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + ProcessHandle.current().pid());
+    Path tmp = file.resolveSibling(file.getFileName() + ".tmp" + PID);
     try {
-      Files.writeString(tmp, content);
-      Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      try (FileOutputStream out = new FileOutputStream(tmp.toFile())) {
+        out.write(content.getBytes(StandardCharsets.UTF_8));
+      }
+      if (!tmp.toFile().renameTo(file.toFile())) {
+        Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.time.Instant;
 import java.util.function.Consumer;
 import java.util.stream.Collectors;
@@ -18,10 +19,31 @@ import java.util.stream.Collectors;
  */
 final class ProjectGone {
 
-  private ProjectGone() {}
+  private final Project project;
+  private final Consumer<String> log;
+  /**
+   * The identity (device and inode) of the folder the watchdog runs in, taken once: it stays that
+   * folder's wherever the folder goes, and its number cannot pass to another folder while the
+   * watchdog holds it as its working folder. Null when it could not be read.
+   */
+  private final Object home;
 
-  /** Whether the project left {@code project.root()}; when it did, the trace is written. */
-  static boolean check(Project project, TmuxRecord record, Consumer<String> log) {
+  /** For a watchdog whose working folder is {@code project}'s root, logging to {@code log}. */
+  ProjectGone(Project project, Consumer<String> log) {
+    this.project = project;
+    this.log = log;
+    this.home = identity(Path.of("/proc/self/cwd"));
+  }
+
+  /**
+   * Whether the project left {@code project.root()}; when it did, the trace is written. Asked at
+   * every tick, so the usual answer costs one stat of the root, compared with the identity taken
+   * at the start.
+   */
+  boolean check(TmuxRecord record) {
+    if (home != null && home.equals(identity(project.root()))) {
+      return false;
+    }
     try {
       if (Files.isSameFile(Path.of("/proc/self/cwd"), project.root())) {
         return false;
@@ -47,6 +69,15 @@ final class ProjectGone {
       log.accept(line);
     }
     return true;
+  }
+
+  /** The device and inode of {@code dir}, or null when it cannot be read. */
+  private static Object identity(Path dir) {
+    try {
+      return Files.readAttributes(dir, BasicFileAttributes.class).fileKey();
+    } catch (IOException | RuntimeException e) {
+      return null;
+    }
   }
 
   /**

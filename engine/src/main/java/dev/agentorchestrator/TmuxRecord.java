@@ -39,7 +39,14 @@ import java.util.Objects;
 record TmuxRecord(String project, String label, Path root, String folder, String socket, Map<String, Agent> agents) {
 
   static final String FILE = "tmux.json";
-  private static final SecureRandom RANDOM = new SecureRandom();
+
+  /**
+   * Made at the first identity drawn, by {@code up}: a watchdog never draws one, and loading the
+   * security providers behind {@link SecureRandom} would cost each watchdog its classes for weeks.
+   */
+  private static final class Random {
+    static final SecureRandom SOURCE = new SecureRandom();
+  }
 
   /** One recorded agent. */
   record Agent(String session, AgentSpec.Watch watch) {
@@ -66,7 +73,7 @@ record TmuxRecord(String project, String label, Path root, String folder, String
   /** A new identity for the project at {@code root}, on {@code socket}, with no agents yet. */
   static TmuxRecord fresh(Path root, String socket) {
     byte[] id = new byte[4];
-    RANDOM.nextBytes(id);
+    Random.SOURCE.nextBytes(id);
     Path folder = root.getFileName();
     return new TmuxRecord(HexFormat.of().formatHex(id), label(folder == null ? "root" : folder.toString()), root, folderOf(root),
         socket, Map.of());

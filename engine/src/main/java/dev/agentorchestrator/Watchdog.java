@@ -4,19 +4,14 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.file.DirectoryStream;
-import java.nio.file.FileSystems;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.StandardWatchEventKinds;
-import java.nio.file.WatchKey;
-import java.nio.file.WatchService;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.concurrent.TimeUnit;
 
 /**
  * The long-lived process that heals agents. It sleeps on inotify over {@code .ao-state/inbox},
@@ -41,11 +36,18 @@ final class Watchdog {
   static final long HEARTBEAT_MILLIS = 30_000;
   /** How often all panes are listed even when nothing happened: the backstop of the backstop. */
   static final long FULL_LIST_MILLIS = 60_000;
+  /**
+   * How often an idle watchdog looks whether its project folder is still where it started. It
+   * looks before every action too, so it never acts outside its project; this only bounds how long
+   * a moved or deleted project's watchdog lingers before it leaves its trace and exits.
+   */
+  static final long GONE_CHECK_MILLIS = 5000;
 
   private final Project project;
   private final Tmux tmux;
   private final AgentRunner runner;
   private final Liveness liveness = new Liveness();
+  private final ProjectGone gone;
   private final Map<String, AgentState> states;
   /** Where the agents run, as up recorded it; re-read at every up request. */
   private TmuxRecord record;
@@ -55,6 +57,11 @@ final class Watchdog {
   private long lastList;
   private Instant heartbeat;
   private volatile boolean stopping;
+  /**
+   * Set once the project folder is found gone: what stands at its path now is not this project's,
+   * so the last lines go to the watchdog's own log file, held open as its standard error.
+   */
+  private volatile boolean left;
   /** Held open for the watchdog's life: closing (or collecting) it would release the lock. */
   private FileChannel lockChannel;
 
@@ -67,6 +74,7 @@ final class Watchdog {
     this.tmux = new Tmux(record.socket());
     this.runner = new AgentRunner(project, tmux);
     this.states = StateStore.read(project.stateJson());
+    this.gone = new ProjectGone(project, this::logToOwnFile);
   }
 
   /** Runs until the process is terminated. */
@@ -88,25 +96,29 @@ final class Watchdog {
     Project.writeAtomically(project.watchdogPid(), ProcessHandle.current().pid() + "\n");
     log("watchdog started (pid " + ProcessHandle.current().pid() + ", tmux "
         + (tmux.socket() == null ? "default server" : "socket " + tmux.socket()) + ")");
-    try (WatchService watcher = FileSystems.getDefault().newWatchService()) {
-      project.inbox().register(watcher, StandardWatchEventKinds.ENTRY_CREATE, StandardWatchEventKinds.ENTRY_MODIFY);
+    try (Inbox inbox = new Inbox(project.inbox())) {
       boolean poked = true;
+      long lastLook = 0;
       while (!stopping) {
-        if (ProjectGone.check(project, record, this::log)) {
-          return; // never heal an agent outside its project; ProjectGone left the trace
+        long now = System.currentTimeMillis();
+        boolean work = poked || now - lastHeartbeat >= HEARTBEAT_MILLIS || now - lastList >= FULL_LIST_MILLIS
+            || somethingToDo(now);
+        if (work || now - lastLook >= GONE_CHECK_MILLIS) {
+          lastLook = now;
+          if (gone.check(record)) {
+            left = true;
+            return; // never heal an agent outside its project; ProjectGone left the trace
+          }
         }
-        try {
-          tick(poked);
-        } catch (RuntimeException e) {
-          // one failed tmux call or write must not leave the agents without a watchdog
-          log("tick failed: " + e.getMessage());
+        if (work) {
+          try {
+            tick(poked);
+          } catch (RuntimeException e) {
+            // one failed tmux call or write must not leave the agents without a watchdog
+            log("tick failed: " + e.getMessage());
+          }
         }
-        WatchKey key = watcher.poll(sleepMillis(System.currentTimeMillis()), TimeUnit.MILLISECONDS);
-        poked = key != null;
-        if (key != null) {
-          key.pollEvents();
-          key.reset();
-        }
+        poked = inbox.await(sleepMillis(System.currentTimeMillis()));
       }
     }
   }
@@ -343,11 +355,20 @@ final class Watchdog {
   }
 
   private void log(String message) {
+    if (left) {
+      logToOwnFile(message);
+      return;
+    }
     String line = Instant.now() + " " + message + "\n";
     try {
       Files.writeString(project.watchdogLog(), line, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     } catch (IOException e) {
       System.err.print(line);
     }
+  }
+
+  /** To standard error, which {@code up} opened on the project's watchdog.log: it follows the folder wherever it went. */
+  private void logToOwnFile(String message) {
+    System.err.print(Instant.now() + " " + message + "\n");
   }
 }

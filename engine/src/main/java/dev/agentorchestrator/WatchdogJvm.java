@@ -20,10 +20,19 @@ final class WatchdogJvm {
    * archive is worth sharing then. Mapped at the address it was made for, its pages stay clean and
    * shared. The two intervals stop the JVM's own idle wake-ups (a safepoint check every second, a
    * monitor clean-up every 250 ms), which a process that sleeps on inotify does not need.
+   *
+   * <p>{@code -Xint}: a watchdog's work is a few hundred bytecodes a second, too little for a
+   * compiler to pay back. Without one it has no compiler thread (which woke every 5 s), and no
+   * compiled code: 2.5 MB less per watchdog, at no cost in idle CPU (measured side by side). A young
+   * generation of 512 KB: an idle watchdog allocates about 2 KB a second, and every page of the
+   * young generation it cycles through stays resident, so a larger one only costs memory. The
+   * JVM's string and symbol tables start at 4096 buckets instead of 65536 and 32768, whose bucket
+   * arrays alone were 0.6 MB written at start; they grow if ever needed.
    */
   static final List<String> DEFAULTS = List.of(
-      "-Xms4m", "-Xmx16m", "-Xss256k", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:CICompilerCount=1",
+      "-Xms4m", "-Xmx16m", "-Xmn512k", "-Xss256k", "-XX:+UseSerialGC", "-Xint",
       "-XX:MaxMetaspaceSize=32m", "-XX:ReservedCodeCacheSize=8m", "-XX:MaxDirectMemorySize=4m", "-XX:-UsePerfData",
+      "-XX:StringTableSize=4096", "-XX:+UnlockExperimentalVMOptions", "-XX:SymbolTableSize=4096",
       "-XX:+UnlockDiagnosticVMOptions", "-XX:ArchiveRelocationMode=0",
       "-XX:GuaranteedSafepointInterval=0", "-XX:AsyncDeflationInterval=0");
 

@@ -145,6 +145,30 @@ class HarnessCorrectnessTest {
     assertFalse(alive(agentPid), "down from the new place left the agent running");
   }
 
+  /**
+   * Case 3, idle: a folder moved away and replaced by another at the same path is found by the
+   * watchdog's periodic look (the identity of the folder it runs in, not the path) within the
+   * documented 5 s, with nothing happening in the project to wake it sooner.
+   */
+  @Test
+  void aFolderReplacedAtTheSamePathIsFoundMovedWhileIdle() throws IOException {
+    Path root = fx.project("c2r", agent("a", SLEEP, "heal"));
+    fx.ok(root, "up");
+    long agentPid = pid(root, "a");
+    long watchdog = watchdog(root);
+    Path moved = fx.base().resolve("c2r-moved");
+    Files.move(root, moved);
+    Files.createDirectories(root.resolve(".ao-state/logs")); // another folder, where the project was
+    fx.downAfterwards(moved);
+
+    long bound = Watchdog.GONE_CHECK_MILLIS / 1000 + 5; // the period, and room for a loaded host
+    await("the idle watchdog to find its folder moved", (int) bound, () -> !alive(watchdog), () -> "pid " + watchdog);
+    String trace = read(moved.resolve(".ao-state/logs/watchdog.log"));
+    assertTrue(trace.contains("moved from " + root + " to " + moved), trace);
+    assertFalse(Files.exists(root.resolve(".ao-state/logs/watchdog.log")), "the new folder at the old path is not the project's");
+    assertTrue(alive(agentPid), "the agent keeps running until down");
+  }
+
   /** Case 3: up run at once after a move, before the old watchdog notices, takes over from it. */
   @Test
   void upRightAfterAMoveTakesOverFromTheOldWatchdog() throws IOException {

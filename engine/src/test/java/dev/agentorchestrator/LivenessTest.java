@@ -53,6 +53,27 @@ class LivenessTest {
     }
   }
 
+  /**
+   * Only the head of the stat line is read: a command name of the kernel's full 15 bytes, holding
+   * ") Z " and spaces, must not pass for the end of the name or for a zombie's state.
+   */
+  @Test
+  void aNameThatLooksLikeTheStateIsReadPastItsEnd(@org.junit.jupiter.api.io.TempDir Path dir) throws Exception {
+    Path sleep = dir.resolve("x) Z ) X (1 2 3");
+    Files.copy(onPath("sleep"), sleep);
+    sleep.toFile().setExecutable(true);
+    Process p = new ProcessBuilder(sleep.toString(), "100").start();
+    try {
+      TestProjects.await("the process to bear its name", 15, () -> read(p.pid()).contains("(x) Z ) X (1 2 3)"), () -> read(p.pid()));
+      assertTrue(liveness.alive(p.pid()), read(p.pid()));
+      assertTrue(Procs.alive(p.pid()));
+      assertTrue(Procs.uptimeSeconds(p.pid()) >= 0, "the fields after the name are found");
+    } finally {
+      p.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    assertFalse(liveness.alive(p.pid()));
+  }
+
   @Test
   void retainClosesTheFilesOfOtherProcesses() throws Exception {
     Process a = new ProcessBuilder("sleep", "100").start();
@@ -80,6 +101,15 @@ class LivenessTest {
         }
       }).count();
     }
+  }
+
+  private static Path onPath(String command) {
+    for (String dir : System.getenv("PATH").split(":")) {
+      if (Files.isExecutable(Path.of(dir, command))) {
+        return Path.of(dir, command);
+      }
+    }
+    throw new IllegalStateException(command + " is not on PATH");
   }
 
   private static boolean isZombie(long pid) {
