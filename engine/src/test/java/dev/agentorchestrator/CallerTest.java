@@ -53,20 +53,23 @@ class CallerTest {
 
     // on a tmux server of its own, which this up's watchdog starts: the agents get its environment
     String socket = fx.socket() + "-caller";
-    TestProjects.Run started = fx.agents(
-        Map.of(Caller.ENV, Long.toString(ProcessHandle.current().pid()), "AO_TMUX_SOCKET", socket), root, "up");
-    assertEquals(0, started.exit(), started::toString);
-    long agentPid = (Long) agentOf(fx.status(root), "a").get("pid");
-    long watchdog = (Long) watchdogOf(fx.status(root)).get("pid");
-    assertFalse(environ(watchdog).contains(Caller.ENV + "="), "the watchdog inherited " + Caller.ENV);
-    assertFalse(environ(agentPid).contains(Caller.ENV + "="), "the agent inherited " + Caller.ENV);
+    try {
+      TestProjects.Run started = fx.agents(
+          Map.of(Caller.ENV, Long.toString(ProcessHandle.current().pid()), "AO_TMUX_SOCKET", socket), root, "up");
+      assertEquals(0, started.exit(), started::toString);
+      long agentPid = (Long) agentOf(fx.status(root), "a").get("pid");
+      long watchdog = (Long) watchdogOf(fx.status(root)).get("pid");
+      assertFalse(environ(watchdog).contains(Caller.ENV + "="), "the watchdog inherited " + Caller.ENV);
+      assertFalse(environ(agentPid).contains(Caller.ENV + "="), "the agent inherited " + Caller.ENV);
 
-    TestProjects.Run down = fx.agents(caller(endedPid()), root, "down");
-    assertEquals(1, down.exit(), down::toString);
-    assertTrue(alive(agentPid), "the orphaned down stopped the agent");
-    fx.ok(root, "down");
-    assertFalse(alive(agentPid));
-    TestProjects.killServer(socket);
+      TestProjects.Run down = fx.agents(caller(endedPid()), root, "down");
+      assertEquals(1, down.exit(), down::toString);
+      assertTrue(alive(agentPid), "the orphaned down stopped the agent");
+      fx.ok(root, "down");
+      assertFalse(alive(agentPid));
+    } finally {
+      TestProjects.killServer(socket);
+    }
   }
 
   @Test
