@@ -8,22 +8,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.po.Po;
 import dev.po.testing.EngineHarness;
+import dev.po.testing.HarnessFleet;
 import dev.po.testing.HarnessRepo;
 import dev.po.testing.SshHosts;
 import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
-import dev.po.testing.Tmux;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.function.BooleanSupplier;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Day-two work on projects that run on another host, end to end: the real harness on a real ssh
@@ -34,50 +29,26 @@ class RemoteHarnessTest {
   static final List<String> SLEEPER = List.of("sleep", "100000");
 
   @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
-  @TempDir static Path shared;
-  static HarnessRepo harness;
-  static String socket;
+  @RegisterExtension static final HarnessFleet live = new HarnessFleet();
 
-  @TempDir Path tmp;
   SshHosts hosts;
+  HarnessRepo harness;
   TempFleet fleet;
   Po po;
 
-  @BeforeAll
-  static void publish() {
-    harness = EngineHarness.publish(shared);
-    socket = EngineHarness.newSocket();
-  }
-
-  @AfterAll
-  static void killTmux() {
-    if (socket != null) {
-      Tmux.kill(socket);
-    }
-  }
-
+  /** The class's fleet with host {@code hosta}, whose launchers run on the class's tmux socket. */
   @BeforeEach
   void fleet() {
     hosts = HOSTS.get();
-    fleet = TempFleet.create(tmp, harness);
-    fleet.append(hosts.table("hosta", "hosta", EngineHarness.env(socket)));
-    po = Po.open(fleet.file());
-  }
-
-  @AfterEach
-  void stopEverything() {
-    for (Project p : po.projects()) {
-      try {
-        p.stop();
-      } catch (RuntimeException e) {
-        // best effort; the failure that matters is the test's
-      }
-    }
+    harness = live.harness();
+    fleet = live.fleet();
+    fleet.append(hosts.table("hosta", "hosta", EngineHarness.env(live.socket())));
+    po = live.po();
   }
 
   /** Where {@code name} lives on the host. */
   private String where(String name) {
-    return hosts.host("hosta").projectsDir().resolve(tmp.getFileName() + "/" + name).toString();
+    return hosts.host("hosta").projectsDir().resolve(fleet.file().getParent().getFileName() + "/" + name).toString();
   }
 
   private Project running(String name, List<String> command) {

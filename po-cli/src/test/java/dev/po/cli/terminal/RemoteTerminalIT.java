@@ -8,24 +8,19 @@ import dev.po.Po;
 import dev.po.project.HarnessState;
 import dev.po.project.Project;
 import dev.po.testing.EngineHarness;
-import dev.po.testing.HarnessRepo;
+import dev.po.testing.HarnessFleet;
 import dev.po.testing.SshHosts;
 import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
-import dev.po.testing.Tmux;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * po driving a project on another host from a real terminal (a tmux pane), as an operator does:
@@ -35,38 +30,24 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class RemoteTerminalIT {
   @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
-  @TempDir static Path shared;
-  static HarnessRepo harness;
-  static String socket;
+  @RegisterExtension static final HarnessFleet live = new HarnessFleet();
 
-  @TempDir Path tmp;
   SshHosts hosts;
+  TempFleet fleet;
   Screen screen;
   String po;
   Po core;
 
-  @BeforeAll
-  static void publish() {
-    harness = EngineHarness.publish(shared);
-    socket = EngineHarness.newSocket();
-  }
-
-  @AfterAll
-  static void killTmux() {
-    if (socket != null) {
-      Tmux.kill(socket);
-    }
-  }
-
+  /** Agent alpha running on host {@code hosta}, and a terminal in the registry's folder. */
   @BeforeEach
   void runningOnAHost() {
     hosts = HOSTS.get();
     po = "'" + Screen.po() + "'";
-    screen = new Screen(tmp);
-    TempFleet fleet = TempFleet.create(tmp, harness);
-    fleet.append(hosts.table("hosta", "hosta", EngineHarness.env(socket)));
-    core = Po.open(fleet.file());
-    String where = hosts.host("hosta").projectsDir().resolve(tmp.getFileName() + "/alpha").toString();
+    fleet = live.fleet();
+    screen = new Screen(fleet.file().getParent());
+    fleet.append(hosts.table("hosta", "hosta", EngineHarness.env(live.socket())));
+    core = live.po();
+    String where = hosts.host("hosta").projectsDir().resolve(fleet.file().getParent().getFileName() + "/alpha").toString();
     core.create("alpha").setRef("v0.1.0").setHost("hosta").setRemoteLocation(where).setAgentCommand(EngineHarness.TICKER)
         .setRegister(true).call();
     Project alpha = core.project("alpha");
@@ -75,15 +56,8 @@ class RemoteTerminalIT {
   }
 
   @AfterEach
-  void stopEverything() {
+  void closeTheTerminal() {
     screen.close();
-    for (Project p : core.projects()) {
-      try {
-        p.stop();
-      } catch (RuntimeException e) {
-        // best effort; the failure that matters is the test's
-      }
-    }
   }
 
   @Test
@@ -115,7 +89,7 @@ class RemoteTerminalIT {
   @Test
   void aFollowingPoEndedBySigtermEndsItsSshAndLeavesNothingOnTheHost() throws Exception {
     Process p = new ProcessBuilder(Screen.po().toString(), "logs", "alpha", "worker", "-f", "--fleet",
-        tmp.resolve("fleet.toml").toString()).redirectErrorStream(true).start();
+        fleet.file().toString()).redirectErrorStream(true).start();
     try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = out.readLine()) != null && !line.startsWith("tick ")) {
