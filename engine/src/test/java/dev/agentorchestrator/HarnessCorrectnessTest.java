@@ -120,16 +120,27 @@ class HarnessCorrectnessTest {
     }
   }
 
+  /** A project moved while it ran: its old root, the new one, its agent's and watchdog's pids. */
+  private record Moved(Path root, Path moved, long agentPid, long watchdog) {}
+
+  /** Project {@code name} (agent a), up, then moved to {@code name-moved}, brought down after the test. */
+  private static Moved upThenMoved(String name) throws IOException {
+    Path root = fx.project(name, agent("a", SLEEP, "heal"));
+    fx.ok(root, "up");
+    Moved m = new Moved(root, fx.base().resolve(name + "-moved"), pid(root, "a"), watchdog(root));
+    Files.move(root, m.moved());
+    fx.downAfterwards(m.moved());
+    return m;
+  }
+
   /** Case 3: a moved project's old watchdog leaves a trace and exits; down from the new place stops the agent. */
   @Test
   void aMovedProjectIsStoppedFromItsNewPlace() throws IOException {
-    Path root = fx.project("c2", agent("a", SLEEP, "heal"));
-    fx.ok(root, "up");
-    long agentPid = pid(root, "a");
-    long watchdog = watchdog(root);
-    Path moved = fx.base().resolve("c2-moved");
-    Files.move(root, moved);
-    fx.downAfterwards(moved);
+    Moved m = upThenMoved("c2");
+    Path root = m.root();
+    Path moved = m.moved();
+    long agentPid = m.agentPid();
+    long watchdog = m.watchdog();
 
     await("the old watchdog to exit", 20, () -> !alive(watchdog), () -> "pid " + watchdog);
     Path log = moved.resolve(".ao-state/logs/watchdog.log");
@@ -152,14 +163,12 @@ class HarnessCorrectnessTest {
    */
   @Test
   void aFolderReplacedAtTheSamePathIsFoundMovedWhileIdle() throws IOException {
-    Path root = fx.project("c2r", agent("a", SLEEP, "heal"));
-    fx.ok(root, "up");
-    long agentPid = pid(root, "a");
-    long watchdog = watchdog(root);
-    Path moved = fx.base().resolve("c2r-moved");
-    Files.move(root, moved);
+    Moved m = upThenMoved("c2r");
+    Path root = m.root();
+    Path moved = m.moved();
+    long agentPid = m.agentPid();
+    long watchdog = m.watchdog();
     Files.createDirectories(root.resolve(".ao-state/logs")); // another folder, where the project was
-    fx.downAfterwards(moved);
 
     long bound = Watchdog.GONE_CHECK_MILLIS / 1000 + 5; // the period, and room for a loaded host
     await("the idle watchdog to find its folder moved", (int) bound, () -> !alive(watchdog), () -> "pid " + watchdog);
@@ -172,13 +181,10 @@ class HarnessCorrectnessTest {
   /** Case 3: up run at once after a move, before the old watchdog notices, takes over from it. */
   @Test
   void upRightAfterAMoveTakesOverFromTheOldWatchdog() throws IOException {
-    Path root = fx.project("c3", agent("a", SLEEP, "heal"));
-    fx.ok(root, "up");
-    long agentPid = pid(root, "a");
-    long old = watchdog(root);
-    Path moved = fx.base().resolve("c3-moved");
-    Files.move(root, moved);
-    fx.downAfterwards(moved);
+    Moved m = upThenMoved("c3");
+    Path moved = m.moved();
+    long agentPid = m.agentPid();
+    long old = m.watchdog();
 
     TestProjects.Run up = fx.agents(moved, "up");
     assertEquals(0, up.exit(), up::toString);
