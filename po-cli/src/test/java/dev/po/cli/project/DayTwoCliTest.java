@@ -64,30 +64,11 @@ class DayTwoCliTest {
   @Test
   void logsFollowPrintsLinesAsTheyAreWrittenUntilInterrupted() throws Exception {
     log("worker", "old\n");
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    int[] code = {-1};
-    Thread po = new Thread(() -> code[0] = dev.po.cli.Main.run(
-        new String[] {"logs", "alpha", "worker", "-f", "--fleet", fleet.file().toString()},
-        new java.io.PrintStream(out, true), new java.io.PrintStream(new java.io.ByteArrayOutputStream()), Map.of()));
-    po.start();
-    try {
-      awaitOut(out, "old\n");
+    try (PoRun.Running po = PoRun.start("logs", "alpha", "worker", "-f", "--fleet", fleet.file().toString())) {
+      po.awaitOut("old\n");
       Files.writeString(alpha.resolve(".ao-state/logs/worker.log"), "new\n", java.nio.file.StandardOpenOption.APPEND);
-      awaitOut(out, "old\nnew\n");
-    } finally {
-      po.interrupt();
-      po.join(10_000);
-    }
-    assertEquals(0, code[0]);
-  }
-
-  private static void awaitOut(java.io.ByteArrayOutputStream out, String want) throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!out.toString().equals(want)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + want + " within 30 s, got " + out);
-      }
-      Thread.sleep(50);
+      po.awaitOut("old\nnew\n");
+      assertEquals(0, po.stop());
     }
   }
 

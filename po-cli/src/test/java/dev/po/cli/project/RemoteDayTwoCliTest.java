@@ -4,18 +4,13 @@ import static dev.po.cli.PoRun.on;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.po.cli.Main;
 import dev.po.cli.PoRun;
 import dev.po.testing.SshHosts;
 import dev.po.testing.SshHostsExtension;
 import dev.po.testing.TempFleet;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -87,34 +82,15 @@ class RemoteDayTwoCliTest {
     // the agents as the harness records them, in agents.toml order
     hosts.append("hosta", alpha + "/.ao-state/status.json", "{\"agents\": [{\"name\": \"qa\", \"state\": \"stopped\"},"
         + " {\"name\": \"worker\", \"state\": \"stopped\"}]}\n");
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    int[] code = {-1};
-    Thread po = new Thread(() -> code[0] = Main.run(new String[] {"logs", "alpha", "-f", "-n", "1", "--fleet",
-        fleet.file().toString()}, new PrintStream(out, true, StandardCharsets.UTF_8),
-        new PrintStream(new ByteArrayOutputStream()), Map.of()));
-    po.start();
-    try {
-      awaitOut(out, "qa     | older\nworker | old\n");
+    try (PoRun.Running po = PoRun.start("logs", "alpha", "-f", "-n", "1", "--fleet", fleet.file().toString())) {
+      po.awaitOut("qa     | older\nworker | old\n");
       log("worker", "w-new\n");
-      awaitOut(out, "qa     | older\nworker | old\nworker | w-new\n");
+      po.awaitOut("qa     | older\nworker | old\nworker | w-new\n");
       log("qa", "q-new\n");
-      awaitOut(out, "qa     | older\nworker | old\nworker | w-new\nqa     | q-new\n");
-    } finally {
-      po.interrupt();
-      po.join(10_000);
+      po.awaitOut("qa     | older\nworker | old\nworker | w-new\nqa     | q-new\n");
+      assertEquals(0, po.stop());
     }
-    assertEquals(0, code[0]);
     assertEquals(List.of(), hosts.awaitNoSessions("hosta", 20), "left running on the host");
-  }
-
-  private static void awaitOut(ByteArrayOutputStream out, String want) throws InterruptedException {
-    long deadline = System.nanoTime() + 30_000_000_000L;
-    while (!out.toString(StandardCharsets.UTF_8).equals(want)) {
-      if (System.nanoTime() > deadline) {
-        throw new AssertionError("expected " + want + " within 30 s, got " + out);
-      }
-      Thread.sleep(50);
-    }
   }
 
   @Test
