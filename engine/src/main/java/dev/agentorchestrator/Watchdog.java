@@ -101,8 +101,8 @@ final class Watchdog {
       long lastLook = 0;
       while (!stopping) {
         long now = System.currentTimeMillis();
-        boolean work = poked || now - lastHeartbeat >= HEARTBEAT_MILLIS || now - lastList >= FULL_LIST_MILLIS
-            || somethingToDo(now);
+        boolean toDo = somethingToDo(now);
+        boolean work = poked || toDo || now - lastHeartbeat >= HEARTBEAT_MILLIS || now - lastList >= FULL_LIST_MILLIS;
         if (work || now - lastLook >= GONE_CHECK_MILLIS) {
           lastLook = now;
           if (gone.check(record)) {
@@ -112,7 +112,7 @@ final class Watchdog {
         }
         if (work) {
           try {
-            tick(poked);
+            tick(poked, toDo);
           } catch (RuntimeException e) {
             // one failed tmux call or write must not leave the agents without a watchdog
             log("tick failed: " + e.getMessage());
@@ -123,11 +123,12 @@ final class Watchdog {
     }
   }
 
-  private void tick(boolean poked) {
+  /** One round of work; {@code toDo} is {@link #somethingToDo} as the loop just found it. */
+  private void tick(boolean poked, boolean toDo) {
     long now = System.currentTimeMillis();
     boolean changed = poked && serveRequests(); // requests arrive as inbox events
     boolean heartbeatDue = now - lastHeartbeat >= HEARTBEAT_MILLIS;
-    if (changed || poked || now - lastList >= FULL_LIST_MILLIS || somethingToDo(now)) {
+    if (changed || poked || toDo || now - lastList >= FULL_LIST_MILLIS) {
       panes = tmux.panes();
       lastList = now;
       changed |= heal(System.currentTimeMillis());
