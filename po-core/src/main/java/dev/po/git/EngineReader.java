@@ -109,7 +109,11 @@ public final class EngineReader {
     return id == null ? null : id.name();
   }
 
-  /** A tag at {@code commit} for display (the project's own ref when it is one), else the short commit. */
+  /**
+   * A tag at {@code commit} for display (the project's own ref when it is one), else the short commit.
+   * The tags come from the engine repositories read so far; a project that has none of its own
+   * lists the harness URL (once per reader), one that has reads it only when this reader did anyway.
+   */
   public String nameOf(Inspection project, String url, String commit, String ref) {
     ObjectId id = ObjectId.fromString(commit);
     Map<ObjectId, Set<String>> names = tagNames.computeIfAbsent(url, u -> new ConcurrentHashMap<>());
@@ -127,7 +131,9 @@ public final class EngineReader {
       }
     }
     if (!names.containsKey(id)) {
-      remote.tagsIfListed(url, names);
+      // a project without its own engine repository asks the harness, so that what it shows does
+      // not hang on which other project of the same harness was read first
+      remote.tagsInto(url, names, project.engineGitDir() == null);
     }
     Set<String> tags = names.get(id);
     if (tags == null || tags.isEmpty()) {

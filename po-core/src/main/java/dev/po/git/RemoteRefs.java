@@ -32,8 +32,18 @@ final class RemoteRefs {
     return null;
   }
 
-  /** Adds the tags of {@code url} to {@code into} when this run listed it already; never lists just for names. */
-  void tagsIfListed(String url, Map<ObjectId, Set<String>> into) {
+  /**
+   * Adds the tags of {@code url} to {@code into}: when this run listed it already, or, with {@code
+   * list}, after listing it now. A URL that cannot be listed adds nothing.
+   */
+  void tagsInto(String url, Map<ObjectId, Set<String>> into, boolean list) {
+    if (list) {
+      try {
+        list(url);
+      } catch (PoException e) {
+        return;
+      }
+    }
     Listing listing = listed.get(url);
     if (listing == null || listing.refs() == null) {
       return;

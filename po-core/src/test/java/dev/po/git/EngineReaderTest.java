@@ -73,6 +73,26 @@ class EngineReaderTest {
     assertNull(r.resolve(noEngineRepo, harness.url(), "v9"));
   }
 
+  /**
+   * A project without its own engine repository is named by the harness's tags, whatever another
+   * project of the same harness left in the reader: here the other project's ref was found in its
+   * own repository first, so the harness was never listed for it.
+   */
+  @Test
+  void aProjectWithoutItsEngineRepositoryIsNamedFromTheHarness() {
+    HarnessRepo harness = HarnessRepo.create(tmp);
+    Path p = ProjectRepo.create(tmp.resolve("p"), harness.url(), "v0.1.0");
+    Inspection withEngine = new EngineReader().inspect(p);
+    String v1 = harness.commit("v0.1.0");
+    Inspection without = new Inspection(tmp.resolve("copy"), Inspection.Kind.SOUND, v1, null);
+    EngineReader r = new EngineReader();
+    assertEquals(harness.commit("v0.2.0"), r.resolve(withEngine, harness.url(), "v0.2.0"));
+    assertEquals(harness.commit("v0.2.0"), r.resolve(without, harness.url(), "v0.2.0"), "served from the cache");
+    assertEquals("v0.1.0", r.nameOf(without, harness.url(), v1, "v0.2.0"));
+    // an unreachable harness leaves the short commit, not a failure
+    assertEquals(v1.substring(0, 7), new EngineReader().nameOf(without, tmp.resolve("gone.git").toString(), v1, "v9"));
+  }
+
   private static String fresh(Inspection i, HarnessRepo harness, String ref) {
     try (var engine = Repos.openGitDir(i.engineGitDir())) {
       RefLookup.Found f = RefLookup.local(engine, ref);

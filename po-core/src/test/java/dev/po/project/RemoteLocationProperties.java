@@ -90,8 +90,8 @@ class RemoteLocationProperties {
         accepted.add(location);
       } catch (dev.po.fleet.InvalidValueException e) {
         assertNotNull(problem, "refused a location the rule accepts: " + location + ": " + e.getMessage());
-        assertTrue(e.getMessage().contains("must be absolute or ~/") || e.getMessage().contains("must not hold"),
-            e.getMessage());
+        assertTrue(e.getMessage().contains("must be absolute or ~/") || e.getMessage().contains("must not hold")
+            || e.getMessage().contains("must not be blank"), e.getMessage());
       } catch (dev.po.PoException e) {
         // two spellings of one folder (a/../b and b) are one location: the registry says so
         assertTrue(e.getMessage().contains("share location"), e.getMessage());
