@@ -19,7 +19,8 @@ final class AgentRunner {
   /**
    * Starts {@code agent} in its recorded session unless its pane runs; returns the new pid, or 0
    * when it was already running. A dead pane is respawned in place, so an attached operator stays
-   * attached. A session of that name that another project owns is never touched.
+   * attached. A session of that name that another project owns is never touched. The agent holds
+   * its lifeline ({@link Lifelines}); the watchdog arms it first.
    */
   long start(AgentSpec agent, Tmux.Pane pane, TmuxRecord record) {
     String session = record.sessionOf(agent.name());
@@ -40,10 +41,11 @@ final class AgentRunner {
     env.put("AO_ROLE_FILE", agent.role().toString());
     env.put("AO_PROJECT_ROOT", project.root().toString());
     String dir = project.root().toString();
+    List<String> argv = Lifelines.wrap(project.lifeline(agent.name()), agent.argv());
     String log = "exec cat >> " + Tmux.shellQuote(project.log(agent.name()).toString());
     Tmux.Result r = pane != null
-        ? tmux.respawn(session, dir, env, agent.argv(), log, kill)
-        : tmux.newSession(session, record.project(), dir, env, agent.argv(), log,
+        ? tmux.respawn(session, dir, env, argv, log, kill)
+        : tmux.newSession(session, record.project(), dir, env, argv, log,
             "touch " + Tmux.shellQuote(project.wakeFile().toString()));
     if (!r.ok() && pane == null && r.err().contains("duplicate session")) {
       // made meanwhile: respawn it only if it is ours
@@ -51,7 +53,7 @@ final class AgentRunner {
       if (now != null && !record.owns(now)) {
         throw foreign(agent.name(), session, now);
       }
-      r = tmux.respawn(session, dir, env, agent.argv(), log, false);
+      r = tmux.respawn(session, dir, env, argv, log, false);
     }
     if (!r.ok()) {
       throw new HarnessException("cannot start agent " + agent.name() + ": " + r.describe());

@@ -47,13 +47,18 @@ final class Inbox implements AutoCloseable {
         key.pollEvents();
         // false once the folder is gone; the watchdog's own checks find out why
         valid = key.reset();
-        synchronized (bell) {
-          rung = true;
-          bell.notifyAll();
-        }
+        ring();
       }
     } catch (InterruptedException | ClosedWatchServiceException e) {
       // closed: the watchdog is ending
+    }
+  }
+
+  /** Rings as a note would: for what learns of a death inside the watchdog ({@link Lifelines}). */
+  void ring() {
+    synchronized (bell) {
+      rung = true;
+      bell.notifyAll();
     }
   }
 

@@ -65,6 +65,11 @@ final class Project {
     return inbox().resolve("pane-died");
   }
 
+  /** The named pipe {@code agent} holds open for its life ({@link Lifelines}). */
+  Path lifeline(String agent) {
+    return stateDir().resolve("lifelines").resolve(agent);
+  }
+
   Path tmuxRecord() {
     return stateDir().resolve(TmuxRecord.FILE);
   }

@@ -15,11 +15,11 @@ import java.util.Objects;
 
 /**
  * The long-lived process that heals agents. It sleeps on inotify over {@code .ao-state/inbox},
- * where tmux's pane-died hook and {@code up} leave notes: that is the fast path of a heal. Since
- * the hook is known to miss exits, it also checks the agents' pids in {@code /proc} every {@link
- * #POLL_MILLIS} (no process started) and lists all panes in one tmux call when a pid is gone, and
- * every minute regardless. It never wakes an agent: the heartbeat (every 30 s) only refreshes the
- * status file.
+ * where tmux's pane-died hook and {@code up} leave notes, and is rung by the agents' {@link
+ * Lifelines} the moment one ends: those are the fast paths of a heal. Since either can miss a
+ * death, it also checks the agents' pids in {@code /proc} every {@link #POLL_MILLIS} (no process
+ * started) and lists all panes in one tmux call when a pid is gone, and every minute regardless.
+ * It never wakes an agent: the heartbeat (every 30 s) only refreshes the status file.
  */
 final class Watchdog {
 
@@ -49,6 +49,10 @@ final class Watchdog {
   private final Liveness liveness = new Liveness();
   private final ProjectGone gone;
   private final Map<String, AgentState> states;
+  /** Set when the loop starts, on the inbox they ring. */
+  private Lifelines lifelines;
+  /** The agents whose lifeline ended before the current tick: their deaths say so in the log. */
+  private java.util.Set<String> told = java.util.Set.of();
   /** Where the agents run, as up recorded it; re-read at every up request. */
   private TmuxRecord record;
   private List<AgentSpec> specs;
@@ -97,6 +101,13 @@ final class Watchdog {
     log("watchdog started (pid " + ProcessHandle.current().pid() + ", tmux "
         + (tmux.socket() == null ? "default server" : "socket " + tmux.socket()) + ")");
     try (Inbox inbox = new Inbox(project.inbox())) {
+      lifelines = new Lifelines(project, inbox::ring);
+      for (AgentSpec spec : specs) {
+        AgentState s = states.get(spec.name());
+        if (s != null && s.up && s.pid > 0) {
+          arm(spec.name()); // an agent this engine started holds its lifeline still
+        }
+      }
       boolean poked = true;
       long lastLook = 0;
       while (!stopping) {
@@ -126,6 +137,7 @@ final class Watchdog {
   /** One round of work; {@code toDo} is {@link #somethingToDo} as the loop just found it. */
   private void tick(boolean poked, boolean toDo) {
     long now = System.currentTimeMillis();
+    told = lifelines.ended();
     boolean changed = poked && serveRequests(); // requests arrive as inbox events
     boolean heartbeatDue = now - lastHeartbeat >= HEARTBEAT_MILLIS;
     if (changed || poked || toDo || now - lastList >= FULL_LIST_MILLIS) {
@@ -223,7 +235,8 @@ final class Watchdog {
     }
     s.failures = ran >= AgentState.STABLE_MILLIS ? 1 : s.failures + 1;
     s.pid = 0;
-    String how = (pane == null ? "session gone" : "exit " + s.lastExit) + " after " + ran + " ms";
+    String how = (pane == null ? "session gone" : "exit " + s.lastExit) + " after " + ran + " ms"
+        + (told.contains(spec.name()) ? "; its lifeline told at once" : "");
     if (spec.watch() == AgentSpec.Watch.OFF) {
       log(spec.name() + " died (" + how + "); watch = off, left dead");
       return;
@@ -248,6 +261,7 @@ final class Watchdog {
 
   private void restart(AgentSpec spec, AgentState s, Tmux.Pane pane) {
     try {
+      arm(spec.name());
       long pid = runner.start(spec, pane, record);
       running(spec.name(), pid);
       s.restarts++;
@@ -259,6 +273,14 @@ final class Watchdog {
       s.failures++;
       s.nextAttemptAt = System.currentTimeMillis() + AgentState.backoffMillis(s.failures);
       log(spec.name() + ": " + e.getMessage());
+    }
+  }
+
+  /** Arms {@code agent}'s lifeline before it starts; one that cannot be armed leaves a line in the log. */
+  private void arm(String agent) {
+    String problem = lifelines.arm(agent);
+    if (problem != null) {
+      log(agent + ": no lifeline (" + problem + "); its deaths are seen by the hook and the backstop");
     }
   }
 
@@ -311,6 +333,7 @@ final class Watchdog {
       return name + "\talready running (pid " + pane.pid() + ")";
     }
     try {
+      arm(name);
       s.pid = runner.start(spec, pane, record);
       running(name, s.pid);
       s.startedAt = System.currentTimeMillis();

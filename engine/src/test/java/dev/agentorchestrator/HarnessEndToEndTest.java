@@ -159,9 +159,11 @@ class HarnessEndToEndTest {
 
   @Test
   void theBackstopHealsWithinTwoSecondsWhenThePaneDiedHookDoesNotFire() throws IOException {
-    // the agent names its pid first thing, so that its replacement is seen the moment it runs
+    // the agent names its pid first thing, so that its replacement is seen the moment it runs; it
+    // closes its lifeline, so that only the backstop can see its death
     Path pidFile = fx.base().resolve("nohook.pid");
-    Path root = fx.project("nohook", agent("a", "[\"sh\", \"-c\", \"echo $$ > " + pidFile + "; exec sleep 100000\"]", "heal"));
+    Path root = fx.project("nohook",
+        agent("a", "[\"sh\", \"-c\", \"exec 9>&-; echo $$ > " + pidFile + "; exec sleep 100000\"]", "heal"));
     fx.ok(root, "up");
     assertEquals(0, fx.tmux("set-hook", "-u", "-w", "-t", "=" + TestProjects.session(root, "a") + ":", "pane-died").exit());
     assertTrue(fx.tmux("show-hooks", "-w", "-t", "=" + TestProjects.session(root, "a") + ":").out().isBlank(), "hook removed");
@@ -180,6 +182,35 @@ class HarnessEndToEndTest {
     assertTrue(millis < 2000, "healed by the backstop after " + millis + " ms; every death is healed within 2 s");
     assertEquals("running", agentStatus(root, "a").get("state"));
     assertFalse(Files.exists(root.resolve(".ao-state/inbox/pane-died")), "no hook was involved");
+    String log = read(root.resolve(".ao-state/logs/watchdog.log"));
+    assertTrue(log.contains("a died (exit 137 after ") && !log.contains("lifeline told"), log);
+  }
+
+  @Test
+  void aDeathTheHookMissesIsToldAtOnceByTheAgentsLifeline() throws IOException {
+    Path root = fx.project("lifeline", agent("a", SLEEP, "heal"));
+    Path lifeline = root.resolve(".ao-state/lifelines/a");
+    // whatever stands at the lifeline's path is replaced by the named pipe
+    Files.createDirectories(lifeline.getParent());
+    Files.writeString(lifeline, "not a pipe\n");
+    fx.ok(root, "up");
+    assertEquals(0, fx.tmux("set-hook", "-u", "-w", "-t", "=" + TestProjects.session(root, "a") + ":", "pane-died").exit());
+    long before = pid(agentStatus(root, "a"));
+    assertTrue(Files.readAttributes(lifeline, java.nio.file.attribute.BasicFileAttributes.class).isOther(), "a named pipe");
+    assertEquals(lifeline, Files.readSymbolicLink(Path.of("/proc/" + before + "/fd/" + Lifelines.FD)),
+        "the agent itself holds its lifeline");
+    assertEquals("sleep", Files.readString(Path.of("/proc/" + before + "/comm")).strip(), "the pane's process is the agent's");
+
+    ProcessHandle.of(before).orElseThrow().destroyForcibly();
+    await("a healed", 15, () -> {
+      Map<String, Object> a = agentStatus(root, "a");
+      return "running".equals(a.get("state")) && pid(a) != before;
+    }, () -> agentStatus(root, "a"));
+    String log = read(root.resolve(".ao-state/logs/watchdog.log"));
+    assertTrue(log.contains("a died (exit 137 after ") && log.contains("; its lifeline told at once)"), log);
+    assertFalse(Files.exists(root.resolve(".ao-state/inbox/pane-died")), "no hook was involved");
+    long after = pid(agentStatus(root, "a"));
+    assertEquals(lifeline, Files.readSymbolicLink(Path.of("/proc/" + after + "/fd/" + Lifelines.FD)), "so does its replacement");
   }
 
   private static Long pidIn(Path file) {
