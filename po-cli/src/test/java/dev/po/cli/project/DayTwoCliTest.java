@@ -10,6 +10,7 @@ import dev.po.testing.ProjectRepo;
 import dev.po.testing.TempFleet;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -19,9 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code po logs}, {@code po attach} and {@code po update --all} as typed, over real repositories
  * with the stand-in launcher and log files as the harness writes them (the real harness is in
- * po-core's DayTwoTest).
+ * po-core's DayTwoTest); what holds for a project anywhere is {@link AgentLogsContract}'s.
  */
-class DayTwoCliTest {
+class DayTwoCliTest extends AgentLogsContract {
   @TempDir Path tmp;
   TempFleet fleet;
   Path alpha;
@@ -32,33 +33,16 @@ class DayTwoCliTest {
     alpha = fleet.addProject("alpha", "v0.1.0");
   }
 
-  private void log(String agent, String text) throws Exception {
+  @Override
+  Path fleetFile() {
+    return fleet.file();
+  }
+
+  @Override
+  void log(String agent, String text) throws Exception {
     Path logs = alpha.resolve(".ao-state/logs");
     Files.createDirectories(logs);
-    Files.writeString(logs.resolve(agent + ".log"), text);
-  }
-
-  @Test
-  void logsPrintOneAgentsEndAsItIs() throws Exception {
-    log("worker", "one\r\ntwo\r\nthree\r\n");
-    PoRun r = on(fleet.file(), "logs", "alpha", "worker", "-n", "2");
-    assertEquals(0, r.code(), r::toString);
-    assertEquals(List.of("two", "three"), r.outLines());
-    // the option before the words, and the long form
-    assertEquals(List.of("three"), PoRun.po("--fleet", fleet.file().toString(), "logs", "--lines", "1", "alpha", "worker").outLines());
-    // the default: ten lines
-    log("worker", "1\n2\n3\n4\n5\n6\n7\n8\n9\n10\n11\n12\n");
-    assertEquals(10, on(fleet.file(), "logs", "alpha", "worker").outLines().size());
-  }
-
-  @Test
-  void logsOfEveryAgentArePrefixedWithTheirNames() throws Exception {
-    log("worker", "w1\nw2\n");
-    log("qa", "q1\n");
-    log("watchdog", "not an agent\n");
-    PoRun r = on(fleet.file(), "logs", "alpha");
-    assertEquals(0, r.code(), r::toString);
-    assertEquals(List.of("qa     | q1", "worker | w1", "worker | w2"), r.outLines());
+    Files.writeString(logs.resolve(agent + ".log"), text, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
   }
 
   @Test
@@ -66,33 +50,10 @@ class DayTwoCliTest {
     log("worker", "old\n");
     try (PoRun.Running po = PoRun.start("logs", "alpha", "worker", "-f", "--fleet", fleet.file().toString())) {
       po.awaitOut("old\n");
-      Files.writeString(alpha.resolve(".ao-state/logs/worker.log"), "new\n", java.nio.file.StandardOpenOption.APPEND);
+      log("worker", "new\n");
       po.awaitOut("old\nnew\n");
       assertEquals(0, po.stop());
     }
-  }
-
-  @Test
-  void logsRefuseAnUnknownAgentAndAProjectThatNeverRan() throws Exception {
-    PoRun none = on(fleet.file(), "logs", "alpha");
-    assertEquals(1, none.code(), none::toString);
-    assertEquals(List.of("po: project alpha: no log yet for its agents (the harness writes .ao-state/logs/AGENT.log"
-        + " once an agent runs; po start alpha)"), none.errLines());
-    log("worker", "w1\n");
-    PoRun unknown = on(fleet.file(), "logs", "alpha", "nobody");
-    assertEquals(1, unknown.code(), unknown::toString);
-    assertEquals(List.of("po: project alpha has no agent 'nobody' (its agents: worker)"), unknown.errLines());
-    PoRun negative = on(fleet.file(), "logs", "alpha", "-n", "-1");
-    assertEquals(2, negative.code(), negative::toString);
-  }
-
-  @Test
-  void attachRefusesWithoutATerminalInOneLine() {
-    PoRun r = on(fleet.file(), "attach", "alpha", "worker");
-    assertEquals(1, r.code(), r::toString);
-    assertEquals(List.of("po: project alpha: attach needs a terminal, and stdin or stdout is not one"
-        + " (read the log instead: po logs alpha worker)"), r.errLines());
-    assertEquals("", r.out());
   }
 
   @Test

@@ -19,9 +19,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code po logs}, {@code po attach} and {@code po fleet status --agents} as typed, for a project
  * on a real ssh host whose log and status files are written there as the harness writes them (the
- * real harness on a host is in po-core's RemoteHarnessTest, a terminal in RemoteTerminalIT).
+ * real harness on a host is in po-core's RemoteHarnessTest, a terminal in RemoteTerminalIT); what
+ * holds for a project anywhere is {@link AgentLogsContract}'s.
  */
-class RemoteDayTwoCliTest {
+class RemoteDayTwoCliTest extends AgentLogsContract {
   @RegisterExtension static final SshHostsExtension HOSTS = new SshHostsExtension();
   @TempDir Path tmp;
   SshHosts hosts;
@@ -38,41 +39,14 @@ class RemoteDayTwoCliTest {
         + "\"\nref = \"v0.1.0\"\n");
   }
 
-  private void log(String agent, String text) {
+  @Override
+  Path fleetFile() {
+    return fleet.file();
+  }
+
+  @Override
+  void log(String agent, String text) {
     hosts.append("hosta", alpha + "/.ao-state/logs/" + agent + ".log", text);
-  }
-
-  @Test
-  void logsPrintTheEndOfOneAgentsLogThere() {
-    log("worker", "one\r\ntwo\r\nthree\r\n");
-    PoRun r = on(fleet.file(), "logs", "alpha", "worker", "-n", "2");
-    assertEquals(0, r.code(), r::toString);
-    assertEquals(List.of("two", "three"), r.outLines());
-    assertEquals(List.of("three"), PoRun.po("--fleet", fleet.file().toString(), "logs", "--lines", "1", "alpha", "worker").outLines());
-    log("worker", "4\n5\n6\n7\n8\n9\n10\n11\n12\n");
-    assertEquals(10, on(fleet.file(), "logs", "alpha", "worker").outLines().size());
-  }
-
-  @Test
-  void logsOfEveryAgentThereArePrefixedWithTheirNames() {
-    log("worker", "w1\nw2\n");
-    log("qa", "q1\n");
-    log("watchdog", "not an agent\n");
-    PoRun r = on(fleet.file(), "logs", "alpha");
-    assertEquals(0, r.code(), r::toString);
-    assertEquals(List.of("qa     | q1", "worker | w1", "worker | w2"), r.outLines());
-  }
-
-  @Test
-  void logsRefuseAnUnknownAgentThereAsHere() {
-    PoRun none = on(fleet.file(), "logs", "alpha");
-    assertEquals(1, none.code(), none::toString);
-    assertEquals(List.of("po: project alpha: no log yet for its agents (the harness writes .ao-state/logs/AGENT.log"
-        + " once an agent runs; po start alpha)"), none.errLines());
-    log("worker", "w1\n");
-    PoRun unknown = on(fleet.file(), "logs", "alpha", "nobody");
-    assertEquals(1, unknown.code(), unknown::toString);
-    assertEquals(List.of("po: project alpha has no agent 'nobody' (its agents: worker)"), unknown.errLines());
   }
 
   @Test
@@ -113,14 +87,5 @@ class RemoteDayTwoCliTest {
     assertEquals(List.of("alpha", "worker", "running", Long.toString(me)), row.subList(0, 4), r::toString);
     assertTrue(row.get(4).endsWith("s") || row.get(4).endsWith("m"), r::toString);
     assertEquals(List.of("2", "137"), row.subList(5, 7), r::toString);
-  }
-
-  @Test
-  void attachRefusesWithoutATerminalInOneLine() {
-    PoRun r = on(fleet.file(), "attach", "alpha", "worker");
-    assertEquals(1, r.code(), r::toString);
-    assertEquals(List.of("po: project alpha: attach needs a terminal, and stdin or stdout is not one"
-        + " (read the log instead: po logs alpha worker)"), r.errLines());
-    assertEquals("", r.out());
   }
 }
