@@ -1,11 +1,15 @@
 package dev.agentorchestrator;
 
+import java.io.File;
 import java.io.FileInputStream;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -44,8 +48,8 @@ final class Lifelines {
    * (when it is one) and execs the argv, so the pane's process is the agent's, as without it. The
    * argv is passed as arguments, never parsed by the shell.
    */
-  static java.util.List<String> wrap(Path lifeline, java.util.List<String> argv) {
-    java.util.List<String> wrapped = new java.util.ArrayList<>(java.util.List.of("sh", "-c",
+  static List<String> wrap(Path lifeline, List<String> argv) {
+    List<String> wrapped = new ArrayList<>(List.of("sh", "-c",
         "[ -p \"$0\" ] && command exec " + FD + "<>\"$0\"; exec \"$@\"", lifeline.toString()));
     wrapped.addAll(argv);
     return wrapped;
@@ -116,8 +120,8 @@ final class Lifelines {
       Files.createDirectories(pipe.getParent());
       Files.deleteIfExists(pipe);
       Process p = new ProcessBuilder("mkfifo", "-m", "600", pipe.toString())
-          .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null"))).start();
-      String out = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8).strip();
+          .redirectErrorStream(true).redirectInput(ProcessBuilder.Redirect.from(new File("/dev/null"))).start();
+      String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
       if (!p.waitFor(10, TimeUnit.SECONDS)) {
         p.destroyForcibly();
         return "mkfifo " + pipe + " did not finish in 10 s";

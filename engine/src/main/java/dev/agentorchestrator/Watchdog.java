@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 
 /**
  * The long-lived process that heals agents. It sleeps on inotify over {@code .ao-state/inbox},
@@ -52,7 +53,7 @@ final class Watchdog {
   /** Set when the loop starts, on the inbox they ring. */
   private Lifelines lifelines;
   /** The agents whose lifeline ended before the current tick: their deaths say so in the log. */
-  private java.util.Set<String> told = java.util.Set.of();
+  private Set<String> told = Set.of();
   /** Where the agents run, as up recorded it; re-read at every up request. */
   private TmuxRecord record;
   private List<AgentSpec> specs;
