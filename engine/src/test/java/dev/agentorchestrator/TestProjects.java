@@ -80,6 +80,11 @@ final class TestProjects implements BeforeAllCallback, AfterEachCallback, AfterA
 
   @Override
   public void afterAll(ExtensionContext context) throws IOException {
+    // a watchdog still running would heal its agents into a new server the moment this one ends
+    pidsMatching("watchdog\0" + base).forEach(pid -> ProcessHandle.of(pid).ifPresent(h -> {
+      h.destroyForcibly();
+      h.onExit().join();
+    }));
     killServer();
     // nothing of ours may outlive the tests, even after a failure
     List<String> needles = new ArrayList<>(orphans);

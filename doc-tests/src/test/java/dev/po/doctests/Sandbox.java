@@ -114,17 +114,36 @@ final class Sandbox implements AutoCloseable {
   }
 
   private void stop() throws IOException, InterruptedException {
+    // the runbook's watchdogs first: one that outlived its tmux server would heal its agents
+    // into a new one at once
+    killOurs(" watchdog ");
     new ProcessBuilder("tmux", "-L", socket, "kill-server").redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor(30, TimeUnit.SECONDS);
     // kill-server leaves the socket file behind; it is ours, so tidy it too
     Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
     Files.deleteIfExists(Path.of(System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp"), "tmux-" + uid, socket));
-    String mark = root.toString();
-    ProcessHandle.allProcesses()
-        .filter(h -> h.info().commandLine().map(c -> c.contains(mark)).orElse(false))
-        .forEach(ProcessHandle::destroyForcibly);
+    killOurs("");
     try (Stream<Path> files = Files.walk(root)) {
       files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    }
+  }
+
+  /**
+   * Kills every process whose command line names the sandbox and holds {@code also}, and waits
+   * until they are gone.
+   */
+  private void killOurs(String also) throws InterruptedException {
+    String mark = root.toString();
+    List<ProcessHandle> ours = ProcessHandle.allProcesses()
+        .filter(h -> h.info().commandLine().map(c -> c.contains(mark) && c.contains(also)).orElse(false))
+        .toList();
+    ours.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle h : ours) {
+      try {
+        h.onExit().get(10, TimeUnit.SECONDS);
+      } catch (java.util.concurrent.ExecutionException | java.util.concurrent.TimeoutException e) {
+        // the sweep after the server's end takes what is left
+      }
     }
   }
 
