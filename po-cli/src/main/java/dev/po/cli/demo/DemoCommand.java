@@ -123,6 +123,7 @@ public final class DemoCommand implements Callable<Integer> {
       } finally {
         // Also after a failure: no agent of the demo outlives it, and its sandbox can go.
         code = stopAll(po, steps, code);
+        Sandbox.removeTmuxSocket(socket, env);
         if (keep) {
           steps.say("the sandbox stays: " + sandbox.root() + " (registry " + sandbox.fleetFile() + ")");
         }

@@ -5,6 +5,8 @@ import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URISyntaxException;
+import java.net.UnixDomainSocketAddress;
+import java.nio.channels.SocketChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -152,6 +154,41 @@ final class Sandbox implements AutoCloseable {
       }
     }
     return false;
+  }
+
+  /**
+   * Removes the socket file of the demo's tmux server once no server answers on it: tmux leaves it
+   * behind when its server ends, and it is the demo's, not the operator's. A server that still
+   * answers (its projects did not stop) is left alone, socket and all.
+   */
+  static void removeTmuxSocket(String socket, Map<String, String> env) {
+    try {
+      Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
+      String dir = env.getOrDefault("TMUX_TMPDIR", "");
+      Path file = Path.of(dir.isEmpty() ? "/tmp" : dir, "tmux-" + uid, socket);
+      // the server ends a moment after its last session
+      for (int i = 0; i < 40 && answers(file); i++) {
+        Thread.sleep(50);
+      }
+      if (!answers(file)) {
+        Files.deleteIfExists(file);
+      }
+    } catch (IOException | UnsupportedOperationException e) {
+      // nothing to tidy, or no way to: it is an empty socket file
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  private static boolean answers(Path socket) {
+    if (!Files.exists(socket)) {
+      return false;
+    }
+    try (SocketChannel channel = SocketChannel.open(UnixDomainSocketAddress.of(socket))) {
+      return true;
+    } catch (IOException e) {
+      return false; // refused: no server behind the file
+    }
   }
 
   /** Removes what the demo made, unless kept; a folder the operator named is emptied, not removed. */
