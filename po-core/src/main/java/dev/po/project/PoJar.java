@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.URISyntaxException;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -23,9 +24,13 @@ import java.util.zip.ZipOutputStream;
  * {@code ~/.cache/po/} there). Run from {@code po.jar}, that is the jar itself; run from a class
  * path of folders and jars (a build, a test, a tool embedding po-core), the class path is merged
  * once per process into one jar in a temp file, with fixed entry times so that the same classes
- * hash the same.
+ * hash the same. The temp file is removed when the process ends; one a killed process left (about
+ * 10 MB) is removed by the next process that merges, known by the pid in its name.
  */
 final class PoJar {
+  /** The merged jar's name: this prefix, the pid of the process that made it, a dash. */
+  static final String MERGED_PREFIX = "po-far-side-";
+
   private static PoJar current;
 
   final Path file;
@@ -64,7 +69,8 @@ final class PoJar {
   }
 
   private static Path merged() throws IOException {
-    Path out = Files.createTempFile("po-far-side", ".jar");
+    reclaim(Path.of(System.getProperty("java.io.tmpdir")));
+    Path out = Files.createTempFile(MERGED_PREFIX + ProcessHandle.current().pid() + "-", ".jar");
     out.toFile().deleteOnExit();
     Set<String> seen = new HashSet<>();
     try (ZipOutputStream zip = new ZipOutputStream(Files.newOutputStream(out))) {
@@ -93,6 +99,28 @@ final class PoJar {
       }
     }
     return out;
+  }
+
+  /**
+   * Removes the merged jars in {@code dir} whose process has ended: killed, or halted without its
+   * exit hooks. A jar whose pid runs again, now another process, stays: a few MB, not a risk.
+   */
+  static void reclaim(Path dir) {
+    try (DirectoryStream<Path> merged = Files.newDirectoryStream(dir, MERGED_PREFIX + "*.jar")) {
+      for (Path jar : merged) {
+        String rest = jar.getFileName().toString().substring(MERGED_PREFIX.length());
+        int dash = rest.indexOf('-');
+        try {
+          if (dash > 0 && ProcessHandle.of(Long.parseLong(rest.substring(0, dash))).isEmpty()) {
+            Files.deleteIfExists(jar);
+          }
+        } catch (NumberFormatException | IOException e) {
+          // not one of ours, or another user's: leave it
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      // an unreadable temp folder: nothing to reclaim
+    }
   }
 
   /** Signatures of the merged jars would not match the merge, and no manifest is needed. */
