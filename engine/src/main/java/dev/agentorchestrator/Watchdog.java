@@ -262,9 +262,7 @@ final class Watchdog {
 
   private void restart(AgentSpec spec, AgentState s, Tmux.Pane pane) {
     try {
-      arm(spec.name());
-      long pid = runner.start(spec, pane, record);
-      running(spec.name(), pid);
+      long pid = start(spec, pane);
       s.restarts++;
       s.nextAttemptAt = 0;
       s.pid = pid;
@@ -275,6 +273,14 @@ final class Watchdog {
       s.nextAttemptAt = System.currentTimeMillis() + AgentState.backoffMillis(s.failures);
       log(spec.name() + ": " + e.getMessage());
     }
+  }
+
+  /** Starts {@code spec}'s agent holding its lifeline, and records its process; returns its pid. */
+  private long start(AgentSpec spec, Tmux.Pane pane) {
+    arm(spec.name());
+    long pid = runner.start(spec, pane, record);
+    running(spec.name(), pid);
+    return pid;
   }
 
   /** Arms {@code agent}'s lifeline before it starts; one that cannot be armed leaves a line in the log. */
@@ -334,9 +340,7 @@ final class Watchdog {
       return name + "\talready running (pid " + pane.pid() + ")";
     }
     try {
-      arm(name);
-      s.pid = runner.start(spec, pane, record);
-      running(name, s.pid);
+      s.pid = start(spec, pane);
       s.startedAt = System.currentTimeMillis();
       log(name + " started by up (pid " + s.pid + ")");
       return name + "\tstarted (pid " + s.pid + ")";
