@@ -17,14 +17,19 @@ public final class Tmux {
           .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
       p.waitFor(30, TimeUnit.SECONDS);
       // kill-server leaves the socket file behind; it is ours, so tidy it too
-      String dir = System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp");
-      Object uid = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
-      java.nio.file.Files.deleteIfExists(java.nio.file.Path.of(dir, "tmux-" + uid, socket));
+      java.nio.file.Files.deleteIfExists(socketFile(socket));
     } catch (IOException | UnsupportedOperationException e) {
       // no tmux, or no socket file: nothing to kill
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** Where tmux keeps the socket file of {@code socket} for this user. */
+  public static java.nio.file.Path socketFile(String socket) throws IOException {
+    String dir = System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp");
+    Object uid = java.nio.file.Files.getAttribute(java.nio.file.Path.of("/proc/self"), "unix:uid");
+    return java.nio.file.Path.of(dir, "tmux-" + uid, socket);
   }
 
   /**

@@ -61,8 +61,7 @@ class DemoTest {
     assertTrue(out.contains("demo complete"), out);
     assertFalse(Files.exists(sandbox), "the sandbox is removed");
     assertFalse(Tmux.serverRunning(SOCKET), "no tmux server of the demo is left");
-    Object uid = Files.getAttribute(Path.of("/proc/self"), "unix:uid");
-    Path socketFile = Path.of(System.getenv().getOrDefault("TMUX_TMPDIR", "/tmp"), "tmux-" + uid, SOCKET);
+    Path socketFile = Tmux.socketFile(SOCKET);
     assertFalse(Files.exists(socketFile), "nor its socket file, which tmux leaves behind: " + socketFile);
     assertEquals(operatorText, Files.readString(operatorFleet), "the operator's registry is untouched");
   }
