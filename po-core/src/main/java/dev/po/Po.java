@@ -5,19 +5,20 @@ import dev.po.fleet.ProjectEntry;
 import dev.po.fleet.Registry;
 import dev.po.project.CreateCommand;
 import dev.po.project.LaunchCommand;
-import dev.po.project.Lifecycle;
 import dev.po.project.Project;
 import dev.po.project.RegisterCommand;
 import dev.po.project.ProjectStatus;
 import dev.po.fleet.Problem;
 import dev.po.fleet.RegistryException;
 import dev.po.project.RollingUpdateCommand;
-import dev.po.project.StatusReader;
+import dev.po.project.Verb;
+import dev.po.host.Hosts;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.time.Duration;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -35,18 +36,25 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Po {
-  private final Registry registry;
-  private final Lifecycle lifecycle;
+  /** How long a launcher may run before it is killed; the first {@code up} may build the harness. */
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofMinutes(10);
 
-  private Po(Registry registry, Lifecycle lifecycle) {
+  private final Registry registry;
+  private final Map<String, String> environment;
+  private final Duration timeout;
+
+  private Po(Registry registry, Map<String, String> environment, Duration timeout) {
     this.registry = Objects.requireNonNull(registry, "registry");
-    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+    this.environment = Map.copyOf(environment);
+    this.timeout = Objects.requireNonNull(timeout, "timeout");
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout (" + timeout + ") must be positive");
+    }
   }
 
   /** The fleet recorded in {@code fleetFile}; nothing is read until asked. */
   public static Po open(Path fleetFile) {
-    Registry registry = Registry.at(fleetFile);
-    return new Po(registry, Lifecycle.of(registry));
+    return new Po(Registry.at(fleetFile), Map.of(), DEFAULT_TIMEOUT);
   }
 
   /**
@@ -54,17 +62,24 @@ public final class Po {
    * instance {@code AO_TMUX_SOCKET} for a private tmux server); later values win.
    */
   public Po withEnvironment(Map<String, String> extra) {
-    return new Po(registry, lifecycle.withEnvironment(extra));
+    Map<String, String> next = new LinkedHashMap<>(environment);
+    next.putAll(extra);
+    return new Po(registry, next, timeout);
   }
 
   /** The same fleet, with a different launcher timeout (default ten minutes). */
   public Po withTimeout(Duration timeout) {
-    return new Po(registry, lifecycle.withTimeout(timeout));
+    return new Po(registry, environment, timeout);
   }
 
-  /** The lifecycle operations with this handle's settings. */
-  public Lifecycle lifecycle() {
-    return lifecycle;
+  /** The variables added to the environment launchers inherit from this process. */
+  public Map<String, String> environment() {
+    return environment;
+  }
+
+  /** How long a launcher may run before it is killed. */
+  public Duration timeout() {
+    return timeout;
   }
 
   public Registry registry() {
@@ -76,34 +91,36 @@ public final class Po {
     return registry.read();
   }
 
-  /** A handle on a registered project; throws {@link dev.po.fleet.UnknownProjectException}. */
+  /** A handle on a registered project, as the registry records it now; throws {@link dev.po.fleet.UnknownProjectException}. */
   public Project project(String name) {
-    return lifecycle.project(name);
+    Fleet fleet = registry.read();
+    return new Project(this, fleet, fleet.requireProject(name));
   }
 
   /** Handles on every registered project, in file order. */
   public List<Project> projects() {
-    return lifecycle.projects();
+    Fleet fleet = registry.read();
+    return fleet.projects().stream().map(p -> new Project(this, fleet, p)).toList();
   }
 
   /** Starts describing a new project; {@link CreateCommand#call()} makes it. */
   public CreateCommand create(String name) {
-    return lifecycle.create(name);
+    return new CreateCommand(this, name);
   }
 
   /** Starts describing the registration of an existing project folder; nothing on disk is touched. */
   public RegisterCommand register(String name) {
-    return lifecycle.register(name);
+    return new RegisterCommand(this, name);
   }
 
   /** Starts the named projects, or every enabled one with {@code setAll(true)}. */
   public LaunchCommand start(String... names) {
-    return lifecycle.start(names);
+    return new LaunchCommand(this, Verb.START, List.of(names));
   }
 
   /** Stops the named projects, or with {@code setAll(true)} every enabled one and every disabled one that runs. */
   public LaunchCommand stop(String... names) {
-    return lifecycle.stop(names);
+    return new LaunchCommand(this, Verb.STOP, List.of(names));
   }
 
   /**
@@ -122,7 +139,7 @@ public final class Po {
     if (fleet.hosts().isEmpty()) {
       return all;
     }
-    all.addAll(lifecycle.checkHosts(fleet));
+    all.addAll(Hosts.check(registry, fleet));
     all.sort(Comparator.comparingInt(Problem::line).thenComparingInt(Problem::column));
     return List.copyOf(all);
   }
@@ -132,7 +149,7 @@ public final class Po {
    * enabled project at {@code oldRef}, one at a time in registry order.
    */
   public RollingUpdateCommand update(String newRef) {
-    return lifecycle.update(newRef);
+    return new RollingUpdateCommand(this, newRef);
   }
 
   /**
@@ -147,6 +164,6 @@ public final class Po {
     List<ProjectEntry> chosen = names.length == 0
         ? fleet.projects()
         : Arrays.stream(names).distinct().map(fleet::requireProject).toList();
-    return Lifecycle.status(fleet, chosen);
+    return Hosts.status(fleet, chosen);
   }
 }

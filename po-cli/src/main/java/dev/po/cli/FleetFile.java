@@ -2,7 +2,6 @@ package dev.po.cli;
 
 import dev.po.Po;
 import java.nio.file.Path;
-import java.util.Map;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
@@ -19,7 +18,7 @@ import picocli.CommandLine.Spec;
 @Command
 public final class FleetFile {
   /** The environment variable naming the registry when {@code --fleet} is not given. */
-  public static final String ENV = "PO_FLEET";
+  public static final String ENV = dev.po.fleet.Registry.ENV;
 
   @Spec(Spec.Target.MIXEE)
   CommandSpec mixee;
@@ -40,11 +39,6 @@ public final class FleetFile {
     if (!(root instanceof PoCommand po)) {
       throw new IllegalStateException("FleetFile used outside the po command tree: " + command.qualifiedName());
     }
-    if (po.fleet != null) {
-      return po.fleet;
-    }
-    Map<String, String> env = po.env();
-    String fromEnv = env.get(ENV);
-    return fromEnv != null && !fromEnv.isBlank() ? Path.of(fromEnv) : Path.of("fleet.toml");
+    return dev.po.fleet.Registry.fileFrom(po.fleet, po.env());
   }
 }

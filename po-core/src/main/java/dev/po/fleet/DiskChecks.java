@@ -4,7 +4,7 @@ import dev.po.PoException;
 import dev.po.git.EngineReader;
 import dev.po.git.Inspection;
 import dev.po.git.OneRule;
-import dev.po.git.Parallel;
+import dev.po.process.Parallel;
 import dev.po.process.CreateMarker;
 import java.io.IOException;
 import java.nio.file.Path;

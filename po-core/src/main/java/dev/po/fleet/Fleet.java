@@ -130,7 +130,7 @@ public record Fleet(
   public String harnessUrl(Harness harness) {
     String url = harness.url();
     try {
-      if (url.contains("://") || isScpLike(url) || Path.of(url).isAbsolute()) {
+      if (harness.isAddress() || Path.of(url).isAbsolute()) {
         return url;
       }
       return resolve(url).toString();
@@ -138,12 +138,6 @@ public record Fleet(
       // not a path at all: let git say what is wrong with it
       return url;
     }
-  }
-
-  private static boolean isScpLike(String url) {
-    int colon = url.indexOf(':');
-    int slash = url.indexOf('/');
-    return colon > 0 && (slash < 0 || colon < slash);
   }
 
   /** Adds {@code project}, or replaces the project of the same name in place. */
@@ -208,6 +202,15 @@ public record Fleet(
   }
 
   /** The named project, or an {@link UnknownProjectException}. */
+  /**
+   * validate's checks of the disk for these projects, where this process runs, without a registry
+   * file: unsound locations, drift, the one rule, harness urls this machine cannot read. The po
+   * of another host answers validate's question about its projects with these.
+   */
+  public List<Finding> checkHere() {
+    return HostChecks.check(this);
+  }
+
   public ProjectEntry requireProject(String name) {
     return project(name).orElseThrow(() -> new UnknownProjectException(name));
   }

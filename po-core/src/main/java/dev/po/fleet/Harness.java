@@ -32,4 +32,26 @@ public record Harness(String name, String url, List<String> launcher) {
   public Harness(String name, String url) {
     this(name, url, DEFAULT_LAUNCHER);
   }
+
+  /**
+   * Whether the url is a remote address as written: a URL ({@code scheme://...}) or an scp-like
+   * {@code host:path}; anything else is a path. The one classifier of harness urls.
+   */
+  public boolean isAddress() {
+    return isAddress(url);
+  }
+
+  /**
+   * Whether the url can mean the same on another host: an address, an absolute path or {@code
+   * ~/...}; a relative path is relative to fleet.toml's folder, here.
+   */
+  public boolean meansTheSameElsewhere() {
+    return isAddress(url) || url.startsWith("/") || url.equals("~") || url.startsWith("~/");
+  }
+
+  static boolean isAddress(String url) {
+    int colon = url.indexOf(':');
+    int slash = url.indexOf('/');
+    return url.contains("://") || (colon > 0 && (slash < 0 || colon < slash));
+  }
 }

@@ -190,6 +190,22 @@ public final class Registry {
    * {@code host}, or {@code null} for its table) is written; for problems found elsewhere, such as
    * on the project's host. A project the file does not hold gives a problem without a position.
    */
+  /** The environment variable naming the registry when no file is given. */
+  public static final String ENV = "PO_FLEET";
+
+  /**
+   * The registry file a command reads: {@code given} (its {@code --fleet}), else {@code
+   * $PO_FLEET} when set and not blank, else {@code ./fleet.toml}. The one rule po, the scripts
+   * and any tool share.
+   */
+  public static Path fileFrom(Path given, java.util.Map<String, String> env) {
+    if (given != null) {
+      return given;
+    }
+    String named = env.get(ENV);
+    return named != null && !named.isBlank() ? Path.of(named) : Path.of("fleet.toml");
+  }
+
   public Problem problemAt(String project, String key, String message) {
     FleetParser.Parsed parsed = parse(text());
     for (FleetParser.Located l : parsed.projects()) {

@@ -21,7 +21,7 @@ public enum HarnessState {
   }
 
   /** The state whose {@link #word()} is {@code word}. */
-  static HarnessState ofWord(String word) {
+  public static HarnessState ofWord(String word) {
     for (HarnessState s : values()) {
       if (s.word().equals(word)) {
         return s;

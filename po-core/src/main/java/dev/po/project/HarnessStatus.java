@@ -26,6 +26,34 @@ public record HarnessStatus(
     agents = List.copyOf(agents);
   }
 
+  /**
+   * The agent to attach to (or hand a request), as this status records it; {@code name} is the project's: the one named, or the only one; refused
+   * in one line when there is none such or it is not running. Wherever the project lives.
+   */
+  public Agent running(String name, String agent) {
+    Agent target = choose(name, agent);
+    if (!target.alive()) {
+      throw new ProjectException("project " + name + ": agent " + target.name() + " is not running ("
+          + target.stateNow() + "); start it with po start " + name);
+    }
+    return target;
+  }
+
+  private Agent choose(String name, String agent) {
+    List<String> names = agents.stream().map(Agent::name).toList();
+    if (names.isEmpty()) {
+      throw new ProjectException("project " + name + ": no agent has run yet; start it with po start " + name);
+    }
+    if (agent == null) {
+      if (names.size() > 1) {
+        throw new ProjectException("project " + name + " has several agents; name one: " + String.join(", ", names));
+      }
+      return agents.get(0);
+    }
+    return agent(agent).orElseThrow(() -> new ProjectException(
+        "project " + name + " has no agent '" + agent + "' (its agents: " + String.join(", ", names) + ")"));
+  }
+
   /** The named agent, when the status file records it. */
   public java.util.Optional<Agent> agent(String name) {
     return agents.stream().filter(a -> a.name().equals(name)).findFirst();

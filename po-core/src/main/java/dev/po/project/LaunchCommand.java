@@ -1,8 +1,11 @@
 package dev.po.project;
 
+import dev.po.Po;
 import dev.po.PoException;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
+import dev.po.host.Hosts;
+import dev.po.host.LaunchItem;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,20 +23,18 @@ import java.util.function.Consumer;
  * }</pre>
  */
 public final class LaunchCommand {
-  static final String START = "start";
-  static final String STOP = "stop";
-
-  private final Lifecycle lifecycle;
-  private final String verb;
+  private final Po po;
+  private final Verb verb;
   private final List<String> names;
   private boolean all;
   private boolean force;
   private boolean parallel = true;
   private Consumer<LaunchResult> onEach = r -> {};
 
-  LaunchCommand(Lifecycle lifecycle, String verb, List<String> names) {
-    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
-    this.verb = verb;
+  /** {@code verb} of the projects {@code names} of {@code po}'s fleet; {@link Po#start} and {@link Po#stop} give one. */
+  public LaunchCommand(Po po, Verb verb, List<String> names) {
+    this.po = Objects.requireNonNull(po, "po");
+    this.verb = Objects.requireNonNull(verb, "verb");
     this.names = List.copyOf(new LinkedHashSet<>(names));
   }
 
@@ -78,21 +79,21 @@ public final class LaunchCommand {
     if (all == !names.isEmpty()) {
       throw new PoException(all ? "name projects or use --all, not both" : "name a project, or use --all");
     }
-    Fleet fleet = lifecycle.registry().read();
+    Fleet fleet = po.registry().read();
     // one slot per project in the summary's order: decided here (skipped, unknown), or filled by
     // its host, each host taking all of its projects at once
     List<LaunchResult> results = new ArrayList<>();
-    List<Wire.Item> items = new ArrayList<>();
+    List<LaunchItem> items = new ArrayList<>();
     List<Integer> slots = new ArrayList<>();
     if (all) {
       for (ProjectEntry p : fleet.projects()) {
-        Project project = new Project(lifecycle, fleet, p);
-        if (p.enabled() || (verb.equals(STOP) && project.host().mayRun(project))) {
+        Project project = new Project(po, fleet, p);
+        if (p.enabled() || (verb == Verb.STOP && project.host().mayRun(project.target()))) {
           slots.add(results.size());
           results.add(null);
-          items.add(new Wire.Item(p, false));
+          items.add(new LaunchItem(p, false));
         } else {
-          results.add(decided(LaunchResult.skipped(p.name(), verb, verb.equals(STOP) ? "disabled, not running" : "disabled")));
+          results.add(decided(LaunchResult.skipped(p.name(), verb, verb == Verb.STOP ? "disabled, not running" : "disabled")));
         }
       }
     } else {
@@ -100,16 +101,16 @@ public final class LaunchCommand {
         ProjectEntry p = fleet.project(name).orElse(null);
         if (p == null) {
           results.add(decided(LaunchResult.failed(name, verb, "no project '" + name + "' in the fleet registry")));
-        } else if (verb.equals(START) && !p.enabled() && !force) {
+        } else if (verb == Verb.START && !p.enabled() && !force) {
           results.add(decided(LaunchResult.failed(name, verb, Project.disabled(name))));
         } else {
           slots.add(results.size());
           results.add(null);
-          items.add(new Wire.Item(p, force));
+          items.add(new LaunchItem(p, force));
         }
       }
     }
-    List<LaunchResult> launched = items.isEmpty() ? List.of() : Hosts.launch(lifecycle, fleet, verb, items, parallel, onEach);
+    List<LaunchResult> launched = items.isEmpty() ? List.of() : Hosts.launch(fleet, verb, items, Project.settings(po), parallel, onEach);
     for (int i = 0; i < slots.size(); i++) {
       results.set(slots.get(i), launched.get(i));
     }
@@ -120,16 +121,5 @@ public final class LaunchCommand {
   private LaunchResult decided(LaunchResult r) {
     onEach.accept(r);
     return r;
-  }
-
-  /** Runs one project's launcher; a failure is a result, not an exception. */
-  static LaunchResult run(String verb, Project p, boolean forced) {
-    try {
-      return verb.equals(START) ? p.start(forced) : p.stop();
-    } catch (LaunchException e) {
-      return new LaunchResult(p.name(), verb, LaunchResult.Outcome.FAILED, e.getMessage(), e.output(), null);
-    } catch (PoException e) {
-      return LaunchResult.failed(p.name(), verb, e.getMessage());
-    }
   }
 }

@@ -7,7 +7,7 @@ import java.util.Objects;
  * What one {@code start} or {@code stop} over several projects did, one result per project in the
  * order they were named (or registered, for {@code --all}).
  */
-public record LaunchSummary(String verb, List<LaunchResult> results) {
+public record LaunchSummary(Verb verb, List<LaunchResult> results) {
   public LaunchSummary {
     Objects.requireNonNull(verb, "verb");
     results = List.copyOf(results);
@@ -32,7 +32,7 @@ public record LaunchSummary(String verb, List<LaunchResult> results) {
 
   /** One line such as {@code started 3, skipped 1, failed 0}. */
   public String line() {
-    String past = verb.equals("start") ? "started" : "stopped";
+    String past = verb.done();
     return past + " " + done().size() + ", skipped " + skipped().size() + ", failed " + failed().size();
   }
 

@@ -1,8 +1,6 @@
 package dev.po.project;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
+import dev.po.host.LogsRequest;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -51,7 +49,7 @@ public final class LogsCommand {
    * project's host cannot be reached).
    */
   public List<LogLine> call() {
-    return project.host().logs(this);
+    return project.host().logs(request());
   }
 
   /**
@@ -62,80 +60,10 @@ public final class LogsCommand {
    */
   public void follow(Consumer<LogLine> sink) {
     Objects.requireNonNull(sink, "sink");
-    project.host().follow(this, sink);
+    project.host().follow(request(), sink, () -> {});
   }
 
-  Project project() {
-    return project;
-  }
-
-  String agent() {
-    return agent;
-  }
-
-  int lines() {
-    return lines;
-  }
-
-  /** {@link #call()} where the logs are, on this machine. */
-  List<LogLine> readHere() {
-    AgentLogs logs = logs();
-    List<String> agents = chosen(logs);
-    List<String> present = agents.stream().filter(logs::exists).toList();
-    if (present.isEmpty()) {
-      throw noLogYet(agents);
-    }
-    List<LogLine> out = new ArrayList<>();
-    for (String a : present) {
-      logs.last(a, lines).forEach(t -> out.add(new LogLine(a, t)));
-    }
-    return out;
-  }
-
-  /**
-   * {@link #follow} where the logs are, on this machine; {@code ready} runs once the agents are
-   * known to be there, before the first line.
-   */
-  void followHere(Consumer<LogLine> sink, Runnable ready) {
-    AgentLogs logs = logs();
-    List<String> agents = chosen(logs);
-    ready.run();
-    for (String a : agents) {
-      logs.last(a, lines).forEach(t -> sink.accept(new LogLine(a, t)));
-    }
-    logs.follow(agents, sink);
-  }
-
-  private AgentLogs logs() {
-    Path root = project.root();
-    if (!Files.isDirectory(root)) {
-      throw new ProjectException("project " + project.name() + ": location " + root + " is not a folder");
-    }
-    return new AgentLogs(root);
-  }
-
-  /** The agents asked for, checked against those the harness records (or, before it did, those with a log). */
-  private List<String> chosen(AgentLogs logs) {
-    List<String> known = project.harnessStatus().agents().stream().map(HarnessStatus.Agent::name).toList();
-    if (known.isEmpty()) {
-      known = logs.withLogs();
-    }
-    if (agent == null) {
-      if (known.isEmpty()) {
-        throw noLogYet(known);
-      }
-      return known;
-    }
-    if (!known.contains(agent)) {
-      throw new ProjectException("project " + project.name() + " has no agent '" + agent + "'"
-          + (known.isEmpty() ? " (no agent has run yet)" : " (its agents: " + String.join(", ", known) + ")"));
-    }
-    return List.of(agent);
-  }
-
-  private ProjectException noLogYet(List<String> agents) {
-    String whose = agent != null ? "agent " + agent : agents.size() == 1 ? "agent " + agents.get(0) : "its agents";
-    return new ProjectException("project " + project.name() + ": no log yet for " + whose
-        + " (the harness writes " + AgentLogs.LOGS_DIR + "/AGENT.log once an agent runs; po start " + project.name() + ")");
+  private LogsRequest request() {
+    return new LogsRequest(project.target(), agent, lines);
   }
 }

@@ -1,8 +1,14 @@
 package dev.po.project;
 
+import dev.po.Po;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.Harness;
 import dev.po.fleet.ProjectEntry;
+import dev.po.host.Held;
+import dev.po.host.Host;
+import dev.po.host.Hosts;
+import dev.po.host.Settings;
+import dev.po.host.Target;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -19,12 +25,13 @@ import java.util.Objects;
  * }</pre>
  */
 public final class Project {
-  private final Lifecycle lifecycle;
+  private final Po po;
   private final Fleet fleet;
   private final ProjectEntry entry;
 
-  Project(Lifecycle lifecycle, Fleet fleet, ProjectEntry entry) {
-    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+  /** The handle of {@code entry} of {@code fleet}, worked with {@code po}'s settings; {@link Po#project} gives one. */
+  public Project(Po po, Fleet fleet, ProjectEntry entry) {
+    this.po = Objects.requireNonNull(po, "po");
     this.fleet = Objects.requireNonNull(fleet, "fleet");
     this.entry = Objects.requireNonNull(entry, "entry");
   }
@@ -49,15 +56,7 @@ public final class Project {
 
   /** The harness the project uses; throws {@link ProjectException} when none is declared. */
   public Harness harness() {
-    return fleet.harnessOf(entry)
-        .orElseThrow(
-            () ->
-                new ProjectException(
-                    "project "
-                        + name()
-                        + ": harness '"
-                        + fleet.harnessNameOf(entry).orElse("")
-                        + "' is not declared in the fleet registry"));
+    return target().harness();
   }
 
   /**
@@ -66,7 +65,7 @@ public final class Project {
    * host cannot be reached).
    */
   public HarnessState state() {
-    return host().state(this);
+    return host().state(target());
   }
 
   /**
@@ -75,7 +74,7 @@ public final class Project {
    * reached).
    */
   public HarnessStatus harnessStatus() {
-    return host().harnessStatus(this);
+    return host().harnessStatus(target());
   }
 
   /**
@@ -99,7 +98,7 @@ public final class Project {
       throw new ProjectException("project " + name() + ": attach needs a terminal, and stdin or stdout is not one"
           + " (read the log instead: po logs " + name() + (agent == null ? "" : " " + agent) + ")");
     }
-    host().attach(this, agent);
+    host().attach(target(), agent);
   }
 
   /** Runs the harness launcher's {@code up}; refuses a disabled project. */
@@ -112,22 +111,22 @@ public final class Project {
     if (!entry.enabled() && !force) {
       throw new ProjectException(disabled(name()));
     }
-    return host().launch(this, LaunchCommand.START, force);
+    return host().launch(target(), Verb.START);
   }
 
   /** Runs the harness launcher's {@code down}. */
   public LaunchResult stop() {
-    return host().launch(this, LaunchCommand.STOP, false);
+    return host().launch(target(), Verb.STOP);
   }
 
   /** Why a disabled project is not started. */
-  static String disabled(String name) {
+  public static String disabled(String name) {
     return "project " + name + " is disabled; start it with --force";
   }
 
   /** Starts moving the project's engine pin to {@code ref}; {@link UpdateCommand#call()} does it. */
   public UpdateCommand update(String ref) {
-    return new UpdateCommand(lifecycle, this, ref);
+    return new UpdateCommand(this, ref);
   }
 
   /**
@@ -135,16 +134,26 @@ public final class Project {
    * v0.2.0}) until the lock is closed; refuses with {@link ProjectBusyException} while another
    * command holds it. Every command that changes a project takes this first.
    */
-  ProjectLock hold(String what) {
-    return ProjectLock.take(name(), root(), what);
+  Held hold(String what) {
+    return host().hold(target(), what);
   }
 
-  Lifecycle lifecycle() {
-    return lifecycle;
+  Po po() {
+    return po;
   }
 
   Fleet fleet() {
     return fleet;
+  }
+
+  /** This project as its host works it, with this handle's settings. */
+  Target target() {
+    return new Target(fleet, entry, settings(po));
+  }
+
+  /** The launcher settings of {@code po}. */
+  static Settings settings(Po po) {
+    return new Settings(po.environment(), po.timeout());
   }
 
   /** Where the project lives: this machine, or the host its registry entry names. */

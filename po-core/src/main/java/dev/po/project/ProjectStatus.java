@@ -61,7 +61,7 @@ public record ProjectStatus(
   }
 
   /** The same status, as seen from the machine that asked {@code host}. */
-  ProjectStatus onHost(String newHost) {
+  public ProjectStatus onHost(String newHost) {
     return new ProjectStatus(name, enabled, harness, ref, path, exists, problem, pin, pinName, drift, state, newHost, agents);
   }
 

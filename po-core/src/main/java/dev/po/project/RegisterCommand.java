@@ -1,9 +1,10 @@
 package dev.po.project;
 
+import dev.po.Po;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
-import dev.po.git.EngineReader;
-import dev.po.git.Inspection;
+import dev.po.host.Hosts;
+import dev.po.host.Target;
 import java.nio.file.Path;
 import java.util.Objects;
 
@@ -16,7 +17,7 @@ import java.util.Objects;
  * }</pre>
  */
 public final class RegisterCommand {
-  private final Lifecycle lifecycle;
+  private final Po po;
   private final String name;
   private String location;
   private String ref;
@@ -24,8 +25,9 @@ public final class RegisterCommand {
   private boolean enabled = true;
   private String host;
 
-  RegisterCommand(Lifecycle lifecycle, String name) {
-    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+  /** A registration of {@code name} in {@code po}'s registry; {@link Po#register} gives one. */
+  public RegisterCommand(Po po, String name) {
+    this.po = Objects.requireNonNull(po, "po");
     this.name = name;
   }
 
@@ -75,7 +77,7 @@ public final class RegisterCommand {
     if (location == null || location.isBlank()) {
       throw new ProjectException("project " + name + ": a location is required");
     }
-    Fleet written = lifecycle.registry().edit(f -> {
+    Fleet written = po.registry().edit(f -> {
       // checked under the lock: another command may have registered the name meanwhile
       f.project(name).ifPresent(p -> {
         throw new ProjectException("project " + name + " is already registered (location " + p.location() + ")");
@@ -88,24 +90,11 @@ public final class RegisterCommand {
       // an undeclared harness is left to the registry's own check, with its position; a folder on
       // another host is checked there, by validate
       if (host == null && f.harnessOf(entry).isPresent()) {
-        refuseUnsound(f.pathOf(entry));
+        Hosts.here(f).refuseUnregistrable(new Target(f, entry, Project.settings(po)));
       }
       return f.withProject(entry);
     });
     return written.requireProject(name);
-  }
-
-  /**
-   * Refuses a folder that is missing or not a git repository, as registering an existing project
-   * requires; a missing engine submodule or drift is left to {@code validate}, which says how to
-   * fix it.
-   */
-  private static void refuseUnsound(Path root) {
-    Inspection found = new EngineReader().inspect(root);
-    if (found.kind() == Inspection.Kind.MISSING || found.kind() == Inspection.Kind.NOT_A_REPOSITORY) {
-      throw new ProjectException(
-          "cannot register: " + found.problem() + " (register an existing project; po create makes a new one)");
-    }
   }
 
   /** How {@code dir} is recorded: see {@link #setLocation}. */

@@ -1,5 +1,6 @@
 package dev.po.project;
 
+import dev.po.Po;
 import dev.po.PoException;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.ProjectEntry;
@@ -32,7 +33,7 @@ public final class RollingUpdateCommand {
 
   private static final long POLL_MILLIS = 250;
 
-  private final Lifecycle lifecycle;
+  private final Po po;
   private final String to;
   private String from;
   private boolean all;
@@ -42,8 +43,9 @@ public final class RollingUpdateCommand {
   private Duration grace = SETTLE_GRACE;
   private Consumer<RollResult> listener = r -> {};
 
-  RollingUpdateCommand(Lifecycle lifecycle, String to) {
-    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+  /** A roll of {@code po}'s fleet to {@code to}; {@link Po#update} gives one. */
+  public RollingUpdateCommand(Po po, String to) {
+    this.po = Objects.requireNonNull(po, "po");
     this.to = to;
   }
 
@@ -104,7 +106,7 @@ public final class RollingUpdateCommand {
     if (to == null || to.isBlank()) {
       throw new PoException("a rolling update needs NEW_REF: the ref to move the projects to");
     }
-    Fleet fleet = lifecycle.registry().read();
+    Fleet fleet = po.registry().read();
     List<String> chosen = fleet.projects().stream()
         .filter(p -> p.enabled() && p.ref().equals(from))
         .map(ProjectEntry::name)
@@ -129,7 +131,7 @@ public final class RollingUpdateCommand {
     UpdateResult u;
     try {
       // a fresh handle: the registry changes as the roll goes
-      u = lifecycle.project(name).update(to).setRestart(restart).call();
+      u = po.project(name).update(to).setRestart(restart).call();
     } catch (PoException e) {
       return new RollResult(name, RollResult.Outcome.FAILED, e.getMessage(), null);
     }
@@ -137,7 +139,7 @@ public final class RollingUpdateCommand {
     if (!u.restarted()) {
       return new RollResult(name, RollResult.Outcome.MOVED, moved, u);
     }
-    String unsettled = settle(lifecycle.project(name));
+    String unsettled = settle(po.project(name));
     if (unsettled != null) {
       return new RollResult(name, RollResult.Outcome.FAILED, "project " + name + ": moved " + moved + ", but " + unsettled, u);
     }

@@ -1,9 +1,7 @@
 package dev.po.project;
 
-import dev.po.PoException;
 import dev.po.fleet.Names;
-import dev.po.git.PinChange;
-import java.util.List;
+import dev.po.host.UpdateRequest;
 import java.util.Objects;
 
 /**
@@ -17,15 +15,12 @@ import java.util.Objects;
  * }</pre>
  */
 public final class UpdateCommand {
-  private final Lifecycle lifecycle;
   private final Project project;
   private final String ref;
   private boolean restart;
   private Runnable beforeRegistryWrite = () -> {};
-  private java.util.function.Consumer<String> record;
 
-  UpdateCommand(Lifecycle lifecycle, Project project, String ref) {
-    this.lifecycle = Objects.requireNonNull(lifecycle, "lifecycle");
+  UpdateCommand(Project project, String ref) {
     this.project = Objects.requireNonNull(project, "project");
     this.ref = ref;
   }
@@ -42,12 +37,6 @@ public final class UpdateCommand {
     return this;
   }
 
-  /** On another host: the asking po records the ref, and says whether it could. */
-  UpdateCommand recordWith(java.util.function.Consumer<String> how) {
-    this.record = Objects.requireNonNull(how, "how");
-    return this;
-  }
-
   public UpdateResult call() {
     String name = project.name();
     if (ref == null || ref.isBlank()) {
@@ -58,106 +47,10 @@ public final class UpdateCommand {
       // and recorded, and then mean something else to status
       throw new ProjectException("project " + name + ": " + Names.invalidRef(ref));
     }
-    return project.host().update(this);
-  }
-
-  Lifecycle lifecycle() {
-    return lifecycle;
-  }
-
-  Project project() {
-    return project;
-  }
-
-  String ref() {
-    return ref;
-  }
-
-  boolean restart() {
-    return restart;
-  }
-
-  Runnable beforeRegistryWrite() {
-    return beforeRegistryWrite;
-  }
-
-  /** {@link #call()} on this machine, the ref checked: the pin moves, then the registry records it. */
-  @SuppressWarnings("try") // the lock is held for the block, not read
-  UpdateResult pinHere() {
-    String name = project.name();
-    String harness = project.harness().name();
-    // the whole update, restart included, holds the project: a second command is refused
-    try (ProjectLock held = project.hold("update " + name + " " + ref)) {
-      HarnessState stateBefore = restart ? project.state() : HarnessState.UNKNOWN;
-      String from;
-      boolean drifted;
-      String to;
-      String commit;
-      try (PinChange change = open(name)) {
-        List<String> problems = change.problems();
-        if (!problems.isEmpty()) {
-          throw new ProjectException("project " + name + ": not updating, " + String.join("; ", problems));
-        }
-        from = change.pinned();
-        try {
-          change.fetch();
-          drifted = from != null && !from.equals(resolveOrNull(change, project.entry().ref()));
-          to = change.resolve(ref);
-          if (to == null) {
-            throw new ProjectException(
-                "project " + name + ": no tag, branch or commit '" + ref + "' in harness " + harness);
-          }
-          commit = change.pin(to, "Pin " + harness + " at " + ref + "\n");
-          beforeRegistryWrite.run();
-          if (record == null) {
-            lifecycle.registry().edit(f -> f.withRef(name, ref));
-          } else {
-            record.accept(ref);
-          }
-        } catch (RuntimeException e) {
-          try {
-            change.restore();
-          } catch (PoException restoreFailure) {
-            e.addSuppressed(restoreFailure);
-            throw new ProjectException(
-                "project " + name + ": update to " + ref + " failed (" + e.getMessage() + ") and " + restoreFailure.getMessage(), e);
-          }
-          if (e instanceof ProjectException) {
-            throw e;
-          }
-          throw new ProjectException(
-              "project " + name + ": update to " + ref + " failed, nothing changed: " + e.getMessage(), e);
-        }
-      }
-      boolean restarted = false;
-      if (restart && (stateBefore == HarnessState.RUNNING || stateBefore == HarnessState.DEGRADED)) {
-        try {
-          project.stop();
-          project.start(true);
-        } catch (PoException e) {
-          throw new ProjectException(
-              "project " + name + ": pinned at " + ref + " and registered, but the restart failed: " + e.getMessage(), e);
-        }
-        restarted = true;
-      }
-      return new UpdateResult(name, project.entry().ref(), ref, from, to, commit, restarted, drifted);
-    }
-  }
-
-  /** The commit the registry's old ref names now, or null when it names none (it is only a label). */
-  private static String resolveOrNull(PinChange change, String oldRef) {
-    try {
-      return change.resolve(oldRef);
-    } catch (PoException e) {
-      return null;
-    }
-  }
-
-  private PinChange open(String name) {
-    try {
-      return PinChange.open(project.root());
-    } catch (PoException e) {
-      throw new ProjectException("project " + name + ": " + e.getMessage(), e);
-    }
+    // the host moves the pin (here, or there over ssh) and says when; the registry is written here
+    return project.host().update(new UpdateRequest(project.target(), ref, restart, unused -> {
+      beforeRegistryWrite.run();
+      project.po().registry().edit(f -> f.withRef(name, ref));
+    }));
   }
 }

@@ -9,8 +9,11 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import dev.po.Po;
 import dev.po.fleet.Problem;
 import dev.po.fleet.Registry;
+import dev.po.process.CreateMarker;
 import dev.po.testing.GitCli;
+import dev.po.process.CreateMarker;
 import dev.po.testing.LockHolder;
+import dev.po.process.CreateMarker;
 import dev.po.testing.TempFleet;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
@@ -47,7 +50,7 @@ class CreateRecoveryTest {
   @Test
   void aDeadCreatesWorkFolderIsNamedByValidateThenRemovedByTheNextCreate() throws Exception {
     Path work = Files.createDirectories(projects.resolve(".alpha.creating-1f2e"));
-    Files.writeString(work.resolve(CreateMarks.MARKER), "");
+    Files.writeString(work.resolve(CreateMarker.NAME), "");
     Files.createDirectories(work.resolve(".git/objects"));
     Path empty = Files.createDirectories(projects.resolve(".alpha.creating-77"));
     List<String> problems = Registry.at(fleet.file()).validate().stream().map(Problem::toString).toList();
@@ -64,10 +67,10 @@ class CreateRecoveryTest {
   @Test
   void aWorkFolderALiveCreateHoldsIsLeftAloneAndNamed() throws Exception {
     Path work = Files.createDirectories(projects.resolve(".alpha.creating-1f2e"));
-    try (LockHolder live = LockHolder.holdFile(work.resolve(CreateMarks.MARKER))) {
+    try (LockHolder live = LockHolder.holdFile(work.resolve(CreateMarker.NAME))) {
       ProjectException e = assertThrows(ProjectException.class, () -> po.create("alpha").setRef("v0.1.0").call());
       assertEquals("project alpha: another po create of alpha is running (" + work + ")", e.getMessage());
-      assertTrue(Files.exists(work.resolve(CreateMarks.MARKER)));
+      assertTrue(Files.exists(work.resolve(CreateMarker.NAME)));
     }
   }
 
@@ -85,7 +88,7 @@ class CreateRecoveryTest {
   void aFolderAKilledCreateWasFillingIsEmptiedAndFilledAgainInPlace() throws Exception {
     Path root = Files.createDirectories(projects.resolve("alpha"));
     Files.setPosixFilePermissions(root, PosixFilePermissions.fromString("rwxr-x---"));
-    Files.writeString(root.resolve(CreateMarks.MARKER), "");
+    Files.writeString(root.resolve(CreateMarker.NAME), "");
     Files.createDirectories(root.resolve(".git/modules/engine"));
     Files.writeString(root.resolve("agents.toml"), "half");
     // a marker of an earlier po says no command: validate names the folder all the same
@@ -94,7 +97,7 @@ class CreateRecoveryTest {
     CreateResult r = po.create("alpha").setRef("v0.1.0").setRegister(true).call();
     assertFalse(r.found());
     assertEquals("rwxr-x---", PosixFilePermissions.toString(Files.getPosixFilePermissions(root)));
-    assertFalse(Files.exists(root.resolve(CreateMarks.MARKER)));
+    assertFalse(Files.exists(root.resolve(CreateMarker.NAME)));
     assertEquals("", GitCli.git(root, "status", "--porcelain"));
     assertEquals(List.of(), Registry.at(fleet.file()).validate());
   }
@@ -108,7 +111,7 @@ class CreateRecoveryTest {
     try {
       String said = new BufferedReader(new InputStreamReader(create.getInputStream(), StandardCharsets.UTF_8)).readLine();
       assertEquals("filling", said, "the create did not get to filling " + root);
-      assertTrue(Files.exists(root.resolve(CreateMarks.MARKER)));
+      assertTrue(Files.exists(root.resolve(CreateMarker.NAME)));
       assertEquals(List.of(), validate(), "a live create's folder is not a leftover");
     } finally {
       create.destroyForcibly(); // SIGKILL: nothing of the create runs after it
@@ -120,7 +123,7 @@ class CreateRecoveryTest {
 
     po.create("alpha").setRef("v0.1.0").setLocation(root).setRegister(true).call(); // that command
     assertEquals(List.of(), validate());
-    assertFalse(Files.exists(root.resolve(CreateMarks.MARKER)));
+    assertFalse(Files.exists(root.resolve(CreateMarker.NAME)));
     assertEquals("", GitCli.git(root, "status", "--porcelain"));
   }
 

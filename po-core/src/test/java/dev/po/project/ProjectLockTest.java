@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.po.local.ProjectLockMain;
 import dev.po.testing.ProjectRepo;
 import dev.po.testing.ProjectFleet;
 import java.io.BufferedReader;

@@ -1,5 +1,6 @@
 package dev.po.project;
 
+import dev.po.local.HarnessStates;
 import static dev.po.testing.GitCli.git;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -181,10 +181,7 @@ public final class Script {
   /** The registry file: {@code --fleet FILE}, else {@code $PO_FLEET}, else {@code ./fleet.toml}. */
   public Path fleetFile() {
     String given = option("--fleet");
-    if (given == null) {
-      given = env.get("PO_FLEET");
-    }
-    return Path.of(given == null || given.isEmpty() ? "fleet.toml" : given);
+    return dev.po.fleet.Registry.fileFrom(given == null ? null : Path.of(given), env);
   }
 
   /** The fleet this script works on. */

@@ -84,6 +84,9 @@ class ScriptTest {
     assertEquals(Path.of("f.toml"), script(Map.of("PO_FLEET", "e.toml"), "--fleet", "f.toml").fleetFile());
     assertEquals(Path.of("e.toml"), script(Map.of("PO_FLEET", "e.toml")).fleetFile());
     assertEquals(Path.of("fleet.toml"), script(Map.of()).fleetFile());
+    // a blank variable names no file, for the scripts as for po
+    assertEquals(Path.of("fleet.toml"), script(Map.of("PO_FLEET", " ")).fleetFile());
+    assertEquals(dev.po.fleet.Registry.fileFrom(null, Map.of("PO_FLEET", " ")), script(Map.of("PO_FLEET", " ")).fleetFile());
   }
 
   @Test

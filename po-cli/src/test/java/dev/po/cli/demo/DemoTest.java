@@ -8,7 +8,7 @@ import dev.po.cli.PoRun;
 import dev.po.fleet.Fleet;
 import dev.po.fleet.Registry;
 import dev.po.project.HarnessState;
-import dev.po.project.HarnessStates;
+import dev.po.local.HarnessStates;
 import dev.po.testing.EngineHarness;
 import dev.po.testing.Tmux;
 import java.nio.file.Files;

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.po.cli.PoRun;
 import dev.po.project.HarnessState;
-import dev.po.project.HarnessStates;
+import dev.po.local.HarnessStates;
 import dev.po.testing.EngineHarness;
 import dev.po.testing.Tmux;
 import java.nio.file.Files;
